@@ -1,0 +1,435 @@
+"""Cleaned text -> claims: one regex pass, then each candidate read into a value and interval.
+
+The pass finds candidates (patterns.MASTER); `_read` turns one into a `Mention` (value,
+interval, hedge, unit); a second pass over each sentence's mentions fills what needs
+neighbours: as-of times, units shared by coordination ("200 people killed and 400 wounded"),
+and context words. Finally offsets are mapped back to the original file.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from checker.extract import context as ctx
+from checker.extract.furniture import furniture_spans
+from checker.extract.lexicon import (
+    CURRENCY_SYMBOLS, CURRENCY_WORDS, EVENT_NOUNS, HEDGES_BEFORE, MEASURES, MONTHS, NOT_UNIT,
+    TIME_UNITS, WEEKDAYS,
+)
+from checker.extract.numbers import (
+    FRACTION_DENOMS, SCALE_ABBREV, SCALES, UNITS, VAGUE, as_number, parse_numeral, parse_words,
+    significant_round,
+)
+from checker.extract.patterns import MASTER
+from checker.extract.sentences import Sentences
+from checker.extract import temporal
+from checker.models import Claim, iso
+
+NUMERIC_KINDS = ("count", "percent", "fraction", "money", "duration")
+_NUM_IN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+_SCALE_IN = re.compile(r"\b(hundred|thousand|million|billion|trillion)\b|(?<=\d)\s?(bn|mn|mln|tn|m|k|b)\b",
+                       re.IGNORECASE)
+_ONE_IDIOMS_AFTER = re.compile(r"^\s+(?:of|another|day|way|time|thing|side|hand|point|more|or|by|in|out|off|on|such)\b|^['’]s\b", re.I)
+_ONE_IDIOMS_BEFORE = re.compile(r"\b(?:no|the|this|that|any|every|each|which|only|someone|anyone|some|at|for|one)\s+$", re.I)
+_AS_OF = re.compile(r"\b(?:as\s+of|as\s+at|as\s+on|by)\s+$", re.IGNORECASE)
+
+
+@dataclass
+class Mention:
+    """A figure found in the cleaned text, before it is placed in the original file."""
+
+    start: int
+    end: int
+    kind: str
+    value: object
+    lo: object = None
+    hi: object = None
+    lo_inclusive: bool = True
+    hi_inclusive: bool = True
+    hedge: str = "exact"
+    hedge_word: str | None = None
+    round: bool = False
+    unit: str | None = None
+    unit_end: int = -1
+    detail: str | None = None
+    as_of: str | None = None
+    context: list[str] = field(default_factory=list)
+
+
+def interval(value, hedge: str):
+    """A hedged figure as (lo, hi, lo_inclusive, hi_inclusive); None marks an open side."""
+    v = value
+    if hedge == "about":
+        return as_number(v * 0.9), as_number(v * 1.1), True, True
+    if hedge == "nearly":
+        return as_number(v * 0.9), v, True, False
+    if hedge == "more_than":
+        return v, None, False, True
+    if hedge == "at_least":
+        return v, None, True, True
+    if hedge == "up_to":
+        return 0, v, True, True
+    if hedge == "less_than":
+        return 0, v, True, False
+    return v, v, True, True
+
+
+def parse_number(text: str) -> float | int | None:
+    """A numeral with an optional scale ('1.5 million', '$5bn', '120,000') or number words."""
+    m = _NUM_IN.search(text)
+    if not m:
+        return parse_words(text)
+    v = parse_numeral(m.group())
+    if v is None:
+        return None
+    for sm in _SCALE_IN.finditer(text, m.end()):
+        word = (sm.group(1) or sm.group(2)).lower()
+        v = v * SCALES.get(word, SCALE_ABBREV.get(word, 1))
+    return as_number(v)
+
+
+def _is_identifier(text: str, s: int, e: int, sentence_start: int) -> bool:
+    """Digits that name rather than count: COVID-19, F-16, A320, 9/11, No. 5, Boeing 737."""
+    before = text[max(0, s - 2):s]
+    after = text[e:e + 2]
+    if before[-1:].isalpha() or (before[-1:] in "-‐" and before[:1].isalpha()):
+        return True
+    if before[-1:] in "#/" or after[:1] == "/" and after[1:2].isdigit():
+        return True
+    if after[:1].isalpha() and after[:1] not in "%":
+        return True
+    if after[:1] in ("-", "‐") and text[e + 1:e + 2].isdigit():
+        return True  # phone numbers, scores: handled as ranges when they are ranges
+    prev = re.search(r"([A-Z][\w.-]*)\s+$", text[max(sentence_start, s - 30):s])
+    if prev and s - len(prev.group(0)) > sentence_start:
+        word = prev.group(1).rstrip(".")
+        if (word.lower() not in MONTHS and word.lower() not in WEEKDAYS and word.lower() not in HEDGES_BEFORE
+                and "," not in text[s:e] and "." not in text[s:e] and word.lower() not in ("the", "some", "about")):
+            return True
+    if re.search(r"\b(?:No|Nos|Number|Art|Article|Section|Chapter|Page|Room|Flight|Route|Resolution)\.?\s+$",
+                 text[max(0, s - 14):s], re.IGNORECASE):
+        return True
+    return False
+
+
+def _year_like(text: str, s: int, e: int, value) -> bool:
+    """A bare four-digit figure is a year unless what follows is a counted noun."""
+    raw = text[s:e]
+    if not (isinstance(value, int) and 1000 <= value <= 2100 and raw.isdigit() and len(raw) == 4):
+        return False
+    m = re.match(r"[\s-]*([A-Za-z][\w'’-]*)", text[e:e + 30])
+    if not m:
+        return True
+    nxt = m.group(1).lower()
+    if nxt in EVENT_NOUNS or nxt in NOT_UNIT or m.group(1)[0].isupper():
+        return True
+    return nxt.endswith("ed") or nxt.endswith("ing") or nxt.endswith("ly")
+
+
+class _Reader:
+    """Reads candidates of one document."""
+
+    def __init__(self, text: str, published: date | None) -> None:
+        self.text = text
+        self.published = published
+        self.sentences = Sentences(text)
+
+    def read(self, m: re.Match) -> Mention | None:
+        kind = m.lastgroup
+        s, e = m.span()
+        sent = self.sentences.span(s)
+        return getattr(self, f"_{kind}")(m.group(), s, e, sent)
+
+    # -- dates and times ---------------------------------------------------------------
+    def _isodate(self, raw, s, e, sent):
+        v = raw[:10]
+        if len(raw) > 10:
+            return Mention(s, e, "time", raw.replace(" ", "T")[:16], raw[:16].replace(" ", "T"),
+                           raw[:16].replace(" ", "T"))
+        return Mention(s, e, "date", v, v, v)
+
+    def _mdy(self, raw, s, e, sent):
+        v, lo, hi = temporal.parse_date(raw, self.published)
+        if v is None:
+            return None
+        return Mention(s, e, "date", v, lo, hi, detail="month" if len(v) == 7 else None)
+
+    _dmy = _mdy
+    _my = _mdy
+
+    def _season(self, raw, s, e, sent):
+        y1, y2, part = temporal.season_years(raw)
+        return Mention(s, e, "year", y1, y1, y2, detail=part)
+
+    def _yrange(self, raw, s, e, sent):
+        ys = re.findall(r"\d+", raw)
+        a = int(ys[0])
+        b = int(ys[1])
+        if b < 100:
+            b = a - a % 100 + b
+        if b <= a:
+            return Mention(s, s + len(ys[0]) + (raw.index(ys[0])), "year", a, a, a)
+        word = raw.split()[0].lower() if raw[0].isalpha() else None
+        return Mention(s, e, "year", None, a, b, hedge="range", hedge_word=word)
+
+    def _decade(self, raw, s, e, sent):
+        d = int(re.search(r"\d+", raw).group())
+        if d < 100:
+            d += 1900
+        # "the 1990s" when preceded by "the"
+        return Mention(s, e, "year", None, d, d + 9, hedge="range", detail="decade")
+
+    def _clock(self, raw, s, e, sent):
+        parsed = temporal.parse_clock(raw)
+        if parsed is None:
+            return None
+        h, mi, tz = parsed
+        return Mention(s, e, "time", f"T{h:02d}:{mi:02d}{tz or ''}", detail=tz)
+
+    _ampm = _clock
+    _mil = _clock
+
+    def _weekday(self, raw, s, e, sent):
+        v = temporal.weekday_date(raw, self.published)
+        return Mention(s, e, "date", v, v, v, detail="weekday")
+
+    # -- amounts ------------------------------------------------------------------------
+    def _money(self, raw, s, e, sent):
+        v = parse_number(raw)
+        if v is None:
+            return None
+        sym = max((c for c in CURRENCY_SYMBOLS if raw.startswith(c)), key=len, default="$")
+        return self._amount(s, e, sent, "money", v, unit=CURRENCY_SYMBOLS[sym])
+
+    def _money_after(self, raw, s, e, sent):
+        word = raw.split()[-1].lower()
+        v = parse_number(raw[: -len(word)])
+        if v is None:
+            return None
+        return self._amount(s, e, sent, "money", v, unit=CURRENCY_WORDS.get(word, word))
+
+    def _percent(self, raw, s, e, sent):
+        v = parse_number(re.sub(r"(?i)\s*(%|percent(age points?)?|per\s+cent|pct)$", "", raw))
+        if v is None:
+            return None
+        unit = "percentage points" if "point" in raw.lower() else "%"
+        return self._amount(s, e, sent, "percent", v, unit=unit)
+
+    def _duration(self, raw, s, e, sent):
+        word = re.split(r"[-\s]+", raw)[-1].lower()
+        num_text = raw[: len(raw) - len(word)].rstrip(" -")
+        v = parse_number(num_text)
+        if v is None:
+            return None
+        if num_text.lower() == "one" and not re.search(r"\b(?:for|in|within|after|of|than|last|past|next|first)\s+$",
+                                                      self.text[max(0, s - 12):s], re.I):
+            return None  # "will one day be held accountable"
+        follow = self.text[e:e + 5].lower()
+        if follow.startswith(("-old", " old")):
+            return self._amount(s, e, sent, "count", v, unit="years old", detail="age")
+        return self._amount(s, e, sent, "duration", v, unit=TIME_UNITS[word], round_ok=False)
+
+    def _range(self, raw, s, e, sent):
+        parts = re.split(r"\s*(?:–|—|-|\bto\b|\band\b)\s*", re.sub(r"^(?i:between|from)\s+", "", raw))
+        if len(parts) != 2:
+            return None
+        a, b = parse_number(parts[0]), parse_number(parts[1])
+        scale = _SCALE_IN.search(parts[1])
+        if scale and not _SCALE_IN.search(parts[0]) and a is not None and b is not None and a < b:
+            a = parse_number(parts[0] + " " + scale.group())  # "2 to 3 million"
+        if a is None or b is None or b <= a:
+            return None
+        if _year_like(self.text, s, s + len(parts[0]), a) and 1000 <= b <= 2100:
+            return Mention(s, e, "year", None, a, b, hedge="range")
+        word = raw.split()[0].lower() if raw[0].isalpha() else None
+        m = Mention(s, e, "count", None, a, b, hedge="range", hedge_word=word)
+        after = self.text[e:e + 25]
+        pm = re.match(r"\s?(%|percent\b|per\s+cent\b)", after)
+        tm = re.match(r"[\s-]+([a-z]+)\b", after)
+        if pm:
+            m.kind, m.unit, m.end = "percent", "%", e + pm.end()
+        elif tm and tm.group(1) in TIME_UNITS:
+            m.kind, m.unit, m.end = "duration", TIME_UNITS[tm.group(1)], e + tm.end()
+        else:
+            self._unit(m, sent)
+        return m
+
+    def _one_in(self, raw, s, e, sent):
+        nums = re.split(r"\s+(?:in|out\s+of)\s+", raw)
+        a, b = parse_number(nums[0]), parse_number(nums[1])
+        if not a or not b or a >= b:
+            return None
+        return self._amount(s, e, sent, "fraction", as_number(round(a / b, 4)), unit=None)
+
+    def _vague(self, raw, s, e, sent):
+        lo, hi = VAGUE[re.sub(r"\s+", " ", raw.lower())]
+        m = Mention(s, e, "count", None, lo, hi, hedge="vague", hedge_word=raw.lower())
+        self._unit(m, sent, of=True)
+        return m
+
+    def _dozen(self, raw, s, e, sent):
+        first = raw.split()[0].lower()
+        n = 1 if first in ("a", "an") else parse_number(first)
+        if n is None:
+            return None
+        return self._amount(s, e, sent, "count", n * 12)
+
+    def _fraction(self, raw, s, e, sent):
+        low = raw.lower()
+        if low == "half":
+            v, follow_ok = 0.5, re.match(r"\s+(?:of|the|its|their|a|an|his|her)\b", self.text[e:e + 8])
+            hedged = ctx.hedge_before(self.text, s, sent[0])
+            if not follow_ok and not hedged:
+                return None
+        else:
+            num, den = re.split(r"[-\s]", low)
+            n = 1 if num in ("a", "an") else UNITS.get(num, 1)
+            v = n / FRACTION_DENOMS[den]
+            if not re.match(r"\s+(?:of|the|its|their)\b", self.text[e:e + 8]) and not ctx.hedge_before(self.text, s, sent[0]):
+                return None
+        m = self._amount(s, e, sent, "fraction", as_number(round(v, 4)), unit=None)
+        m.unit = ctx.of_phrase(self.text, e, sent[1])
+        return m
+
+    def _times(self, raw, s, e, sent):
+        return self._amount(s, e, sent, "count", 2 if raw.lower() == "twice" else 3, unit="times")
+
+    def _ordinal(self, raw, s, e, sent):
+        return Mention(s, e, "ordinal", int(re.match(r"\d+", raw).group()))
+
+    def _number(self, raw, s, e, sent):
+        plus = raw.endswith("+")
+        core = raw[:-1] if plus else raw
+        v = parse_number(core)
+        if v is None:
+            return None
+        is_digits = core[:1].isdigit() or core[:1] == "."
+        if is_digits and _is_identifier(self.text, s, s + len(core), sent[0]):
+            return None
+        if not is_digits:
+            low = core.lower()
+            if low == "one" and (_ONE_IDIOMS_AFTER.match(self.text[e:e + 10])
+                                 or _ONE_IDIOMS_BEFORE.search(self.text[max(0, s - 10):s])):
+                return None
+        if not plus and is_digits and _year_like(self.text, s, e, v) and not ctx.hedge_before(self.text, s, sent[0]):
+            return Mention(s, e, "year", v, v, v)
+        m = self._amount(s, e, sent, "count", v)
+        if plus:
+            m.hedge, m.hedge_word = "at_least", "+"
+            m.lo, m.hi, m.lo_inclusive, m.hi_inclusive = interval(v, "at_least")
+        if not is_digits and core.lower() == "one" and m.unit is None:
+            return None
+        return m
+
+    # -- shared -------------------------------------------------------------------------
+    def _amount(self, s, e, sent, kind, v, unit=None, detail=None, round_ok=True) -> Mention:
+        m = Mention(s, e, kind, v, detail=detail, unit=unit)
+        hb = ctx.hedge_before(self.text, s, sent[0])
+        if hb and not (hb[0] in ("within", "in the next", "over the next", "in the coming") and kind != "duration"):
+            m.hedge_word = hb[0]
+            m.hedge = HEDGES_BEFORE[hb[0]]
+            m.start = hb[1]
+        else:
+            ha = ctx.hedge_after(self.text, e)
+            if ha:
+                m.hedge_word, m.end = ha[0], ha[1]
+                from checker.extract.lexicon import HEDGES_AFTER
+                m.hedge = HEDGES_AFTER[ha[0]]
+        m.lo, m.hi, m.lo_inclusive, m.hi_inclusive = interval(v, m.hedge)
+        m.round = round_ok and kind in ("count", "money") and significant_round(v)
+        if unit is None and kind == "count":
+            self._unit(m, sent)
+        return m
+
+    def _unit(self, m: Mention, sent, of: bool = False) -> None:
+        if of:
+            mo = re.match(r"\s+of\s+", self.text[m.end:m.end + 6])
+            if mo:
+                noun, end = ctx.counted_noun(self.text, m.end + mo.end(), sent[1])
+                if noun:
+                    m.unit, m.unit_end = noun, end
+                    return
+        noun, end = ctx.counted_noun(self.text, m.end, sent[1])
+        m.unit, m.unit_end = noun, end
+
+
+def _link_sentence(mentions: list[Mention], text: str, published: date | None) -> None:
+    """Within one sentence: times get their day, figures get their as-of time, units are shared."""
+    days = [m for m in mentions if m.kind == "date" and m.value and len(str(m.value)) == 10]
+    for m in mentions:
+        if m.kind == "time" and not str(m.value).startswith(("1", "2")):
+            near = [d for d in days if abs(d.start - m.end) < 30 or abs(m.start - d.end) < 30]
+            if near:
+                m.value = f"{near[0].value}{m.value}"
+                m.lo = m.hi = m.value
+            else:
+                m.lo = m.hi = m.value
+    # as of <time/day>: governs the figures of the sentence
+    for i, m in enumerate(mentions):
+        if m.kind not in ("time", "date") or not _AS_OF.search(text[max(0, m.start - 8):m.start]):
+            continue
+        phrase = [m] + [n for n in mentions[i + 1:] if n.kind in ("time", "date") and n.start - m.end < 40]
+        day = next((str(n.value) for n in phrase if n.kind == "date" and n.value and len(str(n.value)) == 10), None)
+        clock = next((str(n.value) for n in phrase if n.kind == "time"), None)
+        if clock and "T" in clock:
+            clock = clock[clock.index("T"):]
+        if day is None and published is not None:
+            day = published.isoformat()
+        as_of = (day or "") + (clock or "") if (day or clock) else None
+        for n in mentions:
+            if n.kind in NUMERIC_KINDS:
+                n.as_of = as_of
+        break
+    # "200 people were killed and 400 wounded": the second figure counts the same noun
+    prev = None
+    for m in mentions:
+        if m.kind != "count":
+            continue
+        if m.unit is None:
+            follow = [w.lower() for w in re.findall(r"[A-Za-z]+", text[m.end:m.end + 30])]
+            if prev is not None and prev.unit and m.start - prev.end < 60 and \
+                    re.search(r"\b(?:and|or|while|with)\b|,", text[prev.end:m.start]):
+                m.unit = prev.unit
+            else:
+                m.unit = ctx.implied_unit(follow)
+        prev = m
+
+
+def extract_clean(clean, source: str, published=None) -> list[Claim]:
+    """Claims of one cleaned document (`checker.textclean.CleanText`)."""
+    text = clean.text
+    pub = temporal.as_date(published)
+    reader = _Reader(text, pub)
+    furniture = furniture_spans(text)
+    f_starts = [a for a, _ in furniture]
+    by_sentence: dict[tuple[int, int], list[Mention]] = {}
+    for match in MASTER.finditer(text):
+        s = match.start()
+        i = bisect.bisect_right(f_starts, s) - 1
+        if i >= 0 and furniture[i][0] <= s < furniture[i][1]:
+            continue
+        mention = reader.read(match)
+        if mention is None:
+            continue
+        by_sentence.setdefault(reader.sentences.span(s), []).append(mention)
+    claims: list[Claim] = []
+    published_iso = iso(published)
+    for sent, mentions in by_sentence.items():
+        _link_sentence(mentions, text, pub)
+        sentence_text = text[sent[0]:sent[1]]
+        for m in mentions:
+            right = sent[1]
+            m.context = ctx.context_words(text, sent[0], m.start, max(m.end, m.unit_end), right, sent)
+            start, end = clean.span(m.start, m.end)
+            line, col = clean.line_col(start)
+            claims.append(Claim(
+                source=source, line=line, column=col, start=start, end=end,
+                text=clean.original[start:end], kind=m.kind, value=m.value, lo=m.lo, hi=m.hi,
+                lo_inclusive=m.lo_inclusive, hi_inclusive=m.hi_inclusive, hedge=m.hedge,
+                hedge_word=m.hedge_word, round=m.round, unit=m.unit, context=m.context,
+                as_of=m.as_of, sentence=sentence_text, published=published_iso, detail=m.detail,
+            ))
+    claims.sort(key=lambda c: (c.start, c.end))
+    return claims
