@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -210,7 +210,7 @@ def _ends(v: Value) -> list[float]:
     return list(v) if isinstance(v, tuple) else ([] if v is None else [v])
 
 
-def miss_kind(gv: Value, gold: dict, preds: list[Pred], dropped: list[Any]) -> str:
+def miss_kind(gv: Value, gold: dict, preds: list[Pred], dropped: list[Any], sentence: str) -> str:
     """Why a gold quantity found no prediction: the most specific reason we can see."""
     values = [p.value for p in preds]
     if isinstance(gv, tuple):
@@ -240,10 +240,46 @@ def miss_kind(gv: Value, gold: dict, preds: list[Pred], dropped: list[Any]) -> s
             return f"number: extracted as a {c.kind} (dropped: not a NewsQuant quantity)"
     if any(isinstance(v, float) and _isclose(gv, v) for v in values):
         return "number: same value already used by another gold (we gave it once)"
-    unit = gold["normalized_unit"]
-    if unit in ("percentage", "dollar", "-", "year of age"):
-        return f"number not extracted [{unit}]"
-    return "number not extracted [other unit]"
+    return "number not extracted: " + _surface(gv, gold, sentence)
+
+
+def _digit_forms(v: float) -> list[str]:
+    """How a number may be written in digits: 2000, 2,000, 2.4 (for 2.4e6/2.4e9), 1.38."""
+    forms = []
+    for scaled in (v, v / 1e3, v / 1e6, v / 1e9, v / 1e12):
+        a = abs(scaled)
+        if a >= 1 and a == int(a):
+            forms += [f"{int(a):,}", str(int(a))]
+        elif a >= 0.001:
+            text = f"{a:.6f}".rstrip("0")
+            if len(text.split(".")[1]) <= 3:
+                forms.append(text)
+    return sorted(set(forms), key=len, reverse=True)
+
+
+def _surface(gv: float, gold: dict, sentence: str) -> str:
+    """How a missed number is written in the sentence (a hint for the extractor's author)."""
+    for form in _digit_forms(gv):
+        for m in re.finditer(r"(?<![\d.,])" + re.escape(form) + r"(?![\d]|[.,]\d)", sentence):
+            before, after = sentence[max(0, m.start() - 6):m.start()], sentence[m.end():m.end() + 1]
+            if re.search(r"(minus|sub)[-\s]?$", before, re.I):
+                return "'minus-'/'sub-' before the digits (minus-5 yards, sub-300 sq m)"
+            if before[-1:].isalpha():
+                return "letters glued before the digits (RM79, PS6m, EUR50m, $US55,931,000)"
+            if after.isalpha():
+                return "a unit glued after the digits (64GB, 50mph, 5G, 1.38pc)"
+            if re.match(r"[/\u2044]", sentence[m.end():m.end() + 1]) or re.search(r"[/\u2044]$", before):
+                return "part of a fraction written with '/' (1/2 pound)"
+            unit = gold["normalized_unit"]
+            bucket = unit if unit in ("percentage", "dollar", "-", "year of age") else "other unit"
+            return f"written in digits [{bucket}]"
+    if gv == 1:
+        return "'one' / 'a' (one of the best ..., one man)"
+    if 0 < gv < 1:
+        return "a fraction in words (a third, one fourth, half)"
+    if "\u00d710" in sentence or "x10" in sentence:
+        return "scientific notation (1.99\u00d710\u221230)"
+    return "written in words or another form (Nine days, Two of, sixfold)"
 
 
 def fp_kind(p: Pred, golds: list[Value], matched: list[Value]) -> str:
@@ -290,7 +326,7 @@ def evaluate(data: list[dict], system: Callable, average_ranges: bool = False) -
             hit = next((k for k, p in enumerate(preds) if k not in used and values_match(gv, p.value)),
                        None)
             if hit is None:
-                out.note(out.misses, miss_kind(gv, q, preds, dropped),
+                out.note(out.misses, miss_kind(gv, q, preds, dropped, sentence),
                          f"#{n} gold {q['change']}{_fmt(gv)} {q['unit']!r} | {snippet}")
                 continue
             used.add(hit)
