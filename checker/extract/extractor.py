@@ -22,7 +22,7 @@ from checker.extract.numbers import (
     FRACTION_DENOMS, SCALE_ABBREV, SCALES, UNITS, VAGUE, as_number, parse_numeral, parse_words,
     significant_round,
 )
-from checker.extract.patterns import MASTER
+from checker.extract.patterns import MASTER, NO_RANGE
 from checker.extract.sentences import Sentences
 from checker.extract import temporal
 from checker.models import Claim, iso
@@ -98,8 +98,6 @@ def _is_identifier(text: str, s: int, e: int, sentence_start: int) -> bool:
         return True
     if before[-1:] in "#/" or after[:1] == "/" and after[1:2].isdigit():
         return True
-    if after[:1].isalpha() and after[:1] not in "%":
-        return True
     if after[:1] in ("-", "‐") and text[e + 1:e + 2].isdigit():
         return True  # phone numbers, scores: handled as ranges when they are ranges
     prev = re.search(r"([A-Z][\w.-]*)\s+$", text[max(sentence_start, s - 30):s])
@@ -136,11 +134,21 @@ class _Reader:
         self.published = published
         self.sentences = Sentences(text)
 
-    def read(self, m: re.Match) -> Mention | None:
+    def read(self, m: re.Match) -> list[Mention]:
         kind = m.lastgroup
         s, e = m.span()
         sent = self.sentences.span(s)
-        return getattr(self, f"_{kind}")(m.group(), s, e, sent)
+        mention = getattr(self, f"_{kind}")(m.group(), s, e, sent)
+        if mention is not None:
+            return [mention]
+        if kind in ("range", "yrange"):  # not a range after all: read its parts one by one
+            out = []
+            for sub in NO_RANGE.finditer(self.text, s, e):
+                got = getattr(self, f"_{sub.lastgroup}")(sub.group(), sub.start(), sub.end(), sent)
+                if got is not None:
+                    out.append(got)
+            return out
+        return []
 
     # -- dates and times ---------------------------------------------------------------
     def _isodate(self, raw, s, e, sent):
@@ -197,10 +205,12 @@ class _Reader:
 
     # -- amounts ------------------------------------------------------------------------
     def _money(self, raw, s, e, sent):
-        v = parse_number(raw)
+        sym = max((c for c in CURRENCY_SYMBOLS if raw.startswith(c)), key=len, default="$")
+        rest = raw[len(sym):].strip()
+        v = parse_number(rest.lstrip("-"))
         if v is None:
             return None
-        sym = max((c for c in CURRENCY_SYMBOLS if raw.startswith(c)), key=len, default="$")
+        v = -v if rest.startswith("-") else v
         return self._amount(s, e, sent, "money", v, unit=CURRENCY_SYMBOLS[sym])
 
     def _money_after(self, raw, s, e, sent):
@@ -232,7 +242,11 @@ class _Reader:
         return self._amount(s, e, sent, "duration", v, unit=TIME_UNITS[word], round_ok=False)
 
     def _range(self, raw, s, e, sent):
-        parts = re.split(r"\s*(?:–|—|-|\bto\b|\band\b)\s*", re.sub(r"^(?i:between|from)\s+", "", raw))
+        body = re.sub(r"^(?i:between|from)\s+", "", raw)
+        sym = next((c for c in sorted(CURRENCY_SYMBOLS, key=len, reverse=True) if c.strip() and c.strip() in body), None)
+        if sym:
+            body = body.replace(sym.strip(), "")
+        parts = re.split(r"\s*(?:–|—|(?<=[\d\s])-|\bto\b|\band\b)\s*", body.strip())
         if len(parts) != 2:
             return None
         a, b = parse_number(parts[0]), parse_number(parts[1])
@@ -245,6 +259,16 @@ class _Reader:
             return Mention(s, e, "year", None, a, b, hedge="range")
         word = raw.split()[0].lower() if raw[0].isalpha() else None
         m = Mention(s, e, "count", None, a, b, hedge="range", hedge_word=word)
+        if re.search(r"(?i)\b(?:rose|risen|rising|rises|fell|fallen|falling|falls|grew|grown|increased|decreased|"
+                     r"dropped|climbed|jumped|slipped|declined|plummeted|plunged|soared|surged|slowed|cut|raised|"
+                     r"lowered|up|down|changed)\s+(?:\w+\s+){0,2}$", self.text[max(sent[0], s - 40):s]):
+            m.detail = "change"  # "rose from 200 to 300": two points in time, not an interval of doubt
+        if sym:
+            m.kind, m.unit = "money", CURRENCY_SYMBOLS[sym]
+            return m
+        if re.search(r"%|percent|per cent", raw):
+            m.kind, m.unit = "percent", "%"
+            return m
         after = self.text[e:e + 25]
         pm = re.match(r"\s?(%|percent\b|per\s+cent\b)", after)
         tm = re.match(r"[\s-]+([a-z]+)\b", after)
@@ -302,10 +326,23 @@ class _Reader:
     def _number(self, raw, s, e, sent):
         plus = raw.endswith("+")
         core = raw[:-1] if plus else raw
+        sign = -1 if core[:1] in "-−" else 1
+        core = core.lstrip("-−")
         v = parse_number(core)
         if v is None:
             return None
+        v = as_number(v * sign)
         is_digits = core[:1].isdigit() or core[:1] == "."
+        glued = re.match(r"[A-Za-z][A-Za-z/]*", self.text[e:e + 12]) if is_digits and not plus else None
+        if glued:
+            word = glued.group().lower()
+            if word in ("pc", "pct"):
+                return self._amount(s, e + glued.end(), sent, "percent", v, unit="%")
+            if is_digits and _is_identifier(self.text, s, e, sent[0]):
+                return None
+            m = self._amount(s, e, sent, "count", v, unit=word)
+            m.unit_end = e + glued.end()
+            return m
         if is_digits and _is_identifier(self.text, s, s + len(core), sent[0]):
             return None
         if not is_digits:
@@ -313,7 +350,7 @@ class _Reader:
             if low == "one" and (_ONE_IDIOMS_AFTER.match(self.text[e:e + 10])
                                  or _ONE_IDIOMS_BEFORE.search(self.text[max(0, s - 10):s])):
                 return None
-        if not plus and is_digits and _year_like(self.text, s, e, v) and not ctx.hedge_before(self.text, s, sent[0]):
+        if not plus and sign > 0 and is_digits and _year_like(self.text, s, e, v) and not ctx.hedge_before(self.text, s, sent[0]):
             return Mention(s, e, "year", v, v, v)
         m = self._amount(s, e, sent, "count", v)
         if plus:
@@ -410,10 +447,8 @@ def extract_clean(clean, source: str, published=None) -> list[Claim]:
         i = bisect.bisect_right(f_starts, s) - 1
         if i >= 0 and furniture[i][0] <= s < furniture[i][1]:
             continue
-        mention = reader.read(match)
-        if mention is None:
-            continue
-        by_sentence.setdefault(reader.sentences.span(s), []).append(mention)
+        for mention in reader.read(match):
+            by_sentence.setdefault(reader.sentences.span(mention.start), []).append(mention)
     claims: list[Claim] = []
     published_iso = iso(published)
     for sent, mentions in by_sentence.items():

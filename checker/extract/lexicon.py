@@ -54,7 +54,9 @@ TIME_UNITS = {
     "decade": "decades", "decades": "decades", "century": "centuries", "centuries": "centuries",
 }
 
-CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
+CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "US $": "USD", "$US": "USD", "USD": "USD", "USD ": "USD",
+                    "EUR": "EUR", "EUR ": "EUR", "RM": "MYR", "Rs": "INR", "Rs.": "INR", "Rs ": "INR",
+                    "R$": "BRL", "NZ$": "NZD", "S$": "SGD", "GBP": "GBP", "GBP ": "GBP", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
                     "₽": "RUB", "C$": "CAD", "A$": "AUD", "HK$": "HKD", "₩": "KRW", "₺": "TRY"}
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR",

@@ -24,15 +24,17 @@ SCALE_ABBREV = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
 
 # Vague amounts as intervals: "dozens" is more than two dozen and fewer than a hundred.
 VAGUE = {
-    "dozens": (24, 99),
-    "hundreds": (200, 999),
-    "thousands": (2_000, 9_999),
-    "tens of thousands": (10_000, 99_999),
-    "hundreds of thousands": (200_000, 999_999),
-    "millions": (2_000_000, 999_999_999),
-    "tens of millions": (10_000_000, 99_999_999),
-    "hundreds of millions": (200_000_000, 999_999_999),
-    "billions": (2_000_000_000, 999_999_999_999),
+    # Orders of magnitude, as NewsQuant (CQE, EMNLP 2023) normalises them: "thousands" is a
+    # number in the thousands, [1,000, 10,000]; "dozens" is [12, 120].
+    "dozens": (12, 120),
+    "hundreds": (100, 1_000),
+    "thousands": (1_000, 10_000),
+    "tens of thousands": (10_000, 100_000),
+    "hundreds of thousands": (100_000, 1_000_000),
+    "millions": (1_000_000, 10_000_000),
+    "tens of millions": (10_000_000, 100_000_000),
+    "hundreds of millions": (100_000_000, 1_000_000_000),
+    "billions": (1_000_000_000, 10_000_000_000),
 }
 
 FRACTION_DENOMS = {

@@ -13,13 +13,13 @@ from checker.extract.numbers import FRACTION_DENOMS, VAGUE, WORD_NUMBER
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
-SCALE_ABBR = r"(?:bn|mn|mln|tn|m|k|b)"
+SCALE_ABBR = r"(?:\s?(?:bn|mn|mln|tn)|[mkbMKB])"
 # A run of number words: "two hundred and fifty", "twenty-five", "a million".
 _AND = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+"
 WORDNUM = (rf"(?:(?:{WORD_NUMBER})(?:(?:-|\s+)(?:{WORD_NUMBER}|{SCALE_WORD})|{_AND}(?:{WORD_NUMBER}))*"
            rf"|an?\s+{SCALE_WORD}(?:(?:-|\s+)(?:{WORD_NUMBER}|{SCALE_WORD})|{_AND}(?:{WORD_NUMBER}))*)")
-NUMBER = (rf"(?:(?<![\w.]){NUM}(?:\s*{SCALE_WORD}\b(?:\s+{SCALE_WORD}\b)?|\s?{SCALE_ABBR}(?![\w]))?"
-          rf"|\b{WORDNUM}\b)")
+NUMBER = (rf"(?:(?<![\w.])(?<!\d,){NUM}(?:\s*{SCALE_WORD}\b(?:\s+{SCALE_WORD}\b)?|{SCALE_ABBR}(?![\w]))?"
+          rf"|\b(?i:{WORDNUM})\b)")
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
          r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|"
          r"Nov\.?|Dec\.?)")
@@ -55,31 +55,36 @@ _ALTERNATIVES = [
     ("ampm", rf"\b(?:1[0-2]|0?[1-9])\s*{AMPM}{TZ}?"),
     ("mil", rf"\b(?:[01]\d|2[0-3])[0-5]\d{TZ}(?![\w])"),
     # $1.5 billion / €20m / US$ 5
-    ("money", rf"(?:{CURSYM})\s?{NUM}(?:\s*{SCALE_WORD}|\s?{SCALE_ABBR}(?![\w]))?"),
+    ("money", rf"(?:{CURSYM})\s?-?{NUM}(?:\s*{SCALE_WORD}\b|{SCALE_ABBR}(?![\w]))?"),
     # 40% / 99.9 percent / five per cent / 2 percentage points
     ("percent", rf"(?:{NUMBER})(?:\s?%|\s+(?:percent|per\s+cent|pct|percentage\s+points?)\b)"),
     # durations: 24 hours, 24-hour, nine-month, 44 days
     ("duration", rf"(?:{NUMBER})(?:-|\s+)(?:{TUNIT})\b"),
     # ranges: between 10 and 20 / from 10 to 20 / 10-20 / 10 to 20
-    ("range", rf"(?:(?:[Bb]etween)\s+(?:{NUMBER})\s+and\s+(?:{NUMBER})|(?:[Ff]rom)\s+(?:{NUMBER})\s+to\s+(?:{NUMBER})"
-              rf"|{NUM}\s*(?:–|—|-|to)\s*{NUM}(?:\s*{SCALE_WORD})?(?![\d/]))"),
+    ("range", rf"(?:(?:[Bb]etween)\s+(?:{CURSYM})?(?:{NUMBER})\s+and\s+(?:{CURSYM})?(?:{NUMBER})"
+              rf"|(?:[Ff]rom)\s+(?:{CURSYM})?(?:{NUMBER})(?:\s?%|\s+percent|\s+[a-z]+)?\s+to\s+(?:{CURSYM})?(?:{NUMBER})"
+              rf"|(?:{CURSYM})?{NUM}\s*(?:–|—|-|to)\s*(?:{CURSYM})?{NUM}(?:\s*{SCALE_WORD}\b|{SCALE_ABBR}(?![\w]))?(?![\d/])"
+              rf"|\b(?i:{WORD_NUMBER})\s+to\s+(?i:{WORD_NUMBER})\b)"),
     # 20 million dollars / 5 euros
     ("money_after", rf"(?:{NUMBER})\s+(?:{CURWORD})\b"),
     # one in three
     ("one_in", rf"\b(?:\d{{1,3}}|{WORD_NUMBER})\s+(?:in|out\s+of)\s+(?:\d{{1,3}}|{WORD_NUMBER})\b(?![\d,.])(?=\s+[a-z])"),
     # tens of thousands / dozens / hundreds
-    ("vague", rf"\b(?:{VAGUE_RE})\b"),
+    ("vague", rf"\b(?i:{VAGUE_RE})\b"),
     # a dozen / two dozen
     ("dozen", rf"\b(?:a|an|{WORD_NUMBER}|{NUM})\s+dozen\b"),
     # a third / two-thirds / half / three quarters
-    ("fraction", rf"\b(?:(?:a|an|one|two|three|four|five|seven|nine)[-\s](?:{FRAC})|half)\b"),
-    ("times", r"\b(?:twice|thrice)\b"),
+    ("fraction", rf"\b(?i:(?:a|an|one|two|three|four|five|seven|nine)[-\s](?:{FRAC})|half)\b"),
+    ("times", r"\b(?i:twice|thrice)\b"),
     # 21st (not part of a date, which matched above)
     ("ordinal", r"\b\d+(?:st|nd|rd|th)\b"),
     ("weekday", rf"\b{WEEKDAY}\b"),
     # plain numbers: 120,000 / 1.5 million / two / 200+
-    ("number", rf"(?:{NUMBER})(?:\+)?"),
+    ("number", rf"(?:(?<![\w.,])[-−](?=\d))?(?:{NUMBER})(?:\+)?"),
 ]
 
 MASTER = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _ALTERNATIVES))
+# Read again when a range turns out not to be one ("Stoxx 50 -1.3%", a score "3-1").
+NO_RANGE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _ALTERNATIVES
+                               if name not in ("range", "yrange")))
 KIND_GROUPS = [name for name, _ in _ALTERNATIVES]
