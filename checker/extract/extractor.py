@@ -253,12 +253,19 @@ class _Reader:
         scale = _SCALE_IN.search(parts[1])
         if scale and not _SCALE_IN.search(parts[0]) and a is not None and b is not None and a < b:
             a = parse_number(parts[0] + " " + scale.group())  # "2 to 3 million"
-        if a is None or b is None or b <= a:
+        if a is None or b is None or a == b:
             return None
+        change = bool(re.match(r"(?i)from\b", raw))
+        if b < a and not change:
+            return None  # "50 -1.3%": two figures, not a range
+        final = b
         if _year_like(self.text, s, s + len(parts[0]), a) and 1000 <= b <= 2100:
             return Mention(s, e, "year", None, a, b, hedge="range")
         word = raw.split()[0].lower() if raw[0].isalpha() else None
+        a, b = min(a, b), max(a, b)
         m = Mention(s, e, "count", None, a, b, hedge="range", hedge_word=word)
+        if change and final == a:
+            m.value, m.detail = final, "change"  # "fell from 4.8 to 4.7": it is 4.7 now
         if re.search(r"(?i)\b(?:rose|risen|rising|rises|fell|fallen|falling|falls|grew|grown|increased|decreased|"
                      r"dropped|climbed|jumped|slipped|declined|plummeted|plunged|soared|surged|slowed|cut|raised|"
                      r"lowered|up|down|changed)\s+(?:\w+\s+){0,2}$", self.text[max(sent[0], s - 40):s]):
