@@ -15,7 +15,7 @@ from datetime import date
 from checker.extract import context as ctx
 from checker.extract.furniture import furniture_spans
 from checker.extract.lexicon import (
-    CURRENCY_SYMBOLS, CURRENCY_WORDS, EVENT_NOUNS, HEDGES_BEFORE, MEASURES, MONTHS, NOT_UNIT,
+    PLURALS, CURRENCY_SYMBOLS, CURRENCY_WORDS, EVENT_NOUNS, HEDGES_BEFORE, MEASURES, MONTHS, NOT_UNIT,
     TIME_UNITS, WEEKDAYS,
 )
 from checker.extract.numbers import (
@@ -100,7 +100,7 @@ def _is_identifier(text: str, s: int, e: int, sentence_start: int) -> bool:
         return True
     if after[:1] in ("-", "‐") and text[e + 1:e + 2].isdigit():
         return True  # phone numbers, scores: handled as ranges when they are ranges
-    prev = re.search(r"([A-Z][\w.-]*)\s+$", text[max(sentence_start, s - 30):s])
+    prev = re.search(r"(\b[a-z]?[A-Z][\w.-]*)\s+$", text[max(sentence_start, s - 30):s])
     if prev and s - len(prev.group(0)) > sentence_start:
         word = prev.group(1).rstrip(".")
         if (word.lower() not in MONTHS and word.lower() not in WEEKDAYS and word.lower() not in HEDGES_BEFORE
@@ -113,17 +113,23 @@ def _is_identifier(text: str, s: int, e: int, sentence_start: int) -> bool:
 
 
 def _year_like(text: str, s: int, e: int, value) -> bool:
-    """A bare four-digit figure is a year unless what follows is a counted noun."""
+    """A bare four-digit figure is a year unless a plural counted noun follows ("1500 troops").
+
+    News style writes counts of a thousand and more with a comma ("2,000 peacekeepers"), so a
+    bare 1000-2200 is a year ("the 1988 horror film", "in 2022 grew") unless it counts things.
+    """
     raw = text[s:e]
-    if not (isinstance(value, int) and 1000 <= value <= 2100 and raw.isdigit() and len(raw) == 4):
+    if not (isinstance(value, int) and 1000 <= value <= 2200 and raw.isdigit() and len(raw) == 4):
         return False
-    m = re.match(r"[\s-]*([A-Za-z][\w'’-]*)", text[e:e + 30])
+    m = re.match(r"[ \t-]*([A-Za-z][\w'’-]*)", text[e:e + 30])
     if not m:
         return True
-    nxt = m.group(1).lower()
-    if nxt in EVENT_NOUNS or nxt in NOT_UNIT or m.group(1)[0].isupper():
+    word = m.group(1)
+    nxt = word.lower()
+    if nxt in EVENT_NOUNS or nxt in NOT_UNIT or word[0].isupper() or nxt in TIME_UNITS:
         return True
-    return nxt.endswith("ed") or nxt.endswith("ing") or nxt.endswith("ly")
+    plural = nxt.endswith("s") and not nxt.endswith(("ss", "'s", "’s")) or nxt in PLURALS
+    return not plural
 
 
 class _Reader:
@@ -292,7 +298,7 @@ class _Reader:
         a, b = parse_number(nums[0]), parse_number(nums[1])
         if not a or not b or a >= b:
             return None
-        return self._amount(s, e, sent, "fraction", as_number(round(a / b, 4)), unit=None)
+        return self._amount(s, e, sent, "fraction", as_number(a / b), unit=None)
 
     def _vague(self, raw, s, e, sent):
         lo, hi = VAGUE[re.sub(r"\s+", " ", raw.lower())]
@@ -320,12 +326,22 @@ class _Reader:
             v = n / FRACTION_DENOMS[den]
             if not re.match(r"\s+(?:of|the|its|their)\b", self.text[e:e + 8]) and not ctx.hedge_before(self.text, s, sent[0]):
                 return None
-        m = self._amount(s, e, sent, "fraction", as_number(round(v, 4)), unit=None)
+        m = self._amount(s, e, sent, "fraction", as_number(v), unit=None)
         m.unit = ctx.of_phrase(self.text, e, sent[1])
         return m
 
     def _times(self, raw, s, e, sent):
-        return self._amount(s, e, sent, "count", 2 if raw.lower() == "twice" else 3, unit="times")
+        low = raw.lower()
+        n = {"twice": 2, "thrice": 3}.get(low) or parse_number(re.sub(r"-?fold$", "", low))
+        if n is None:
+            return None
+        return self._amount(s, e, sent, "count", n, unit="times")
+
+    def _slash(self, raw, s, e, sent):
+        a, b = (int(x) for x in re.findall(r"\d+", raw))
+        if not b or a >= b:
+            return None
+        return self._amount(s, e, sent, "fraction", as_number(a / b), unit=ctx.of_phrase(self.text, e, sent[1]))
 
     def _ordinal(self, raw, s, e, sent):
         return Mention(s, e, "ordinal", int(re.match(r"\d+", raw).group()))
@@ -352,6 +368,10 @@ class _Reader:
             return m
         if is_digits and _is_identifier(self.text, s, s + len(core), sent[0]):
             return None
+        if sign > 0 and re.search(r"(?i)\bminus[\s-]$", self.text[max(0, s - 6):s]):
+            v, s = as_number(-v), s - 6 + re.search(r"(?i)minus[\s-]$", self.text[max(0, s - 6):s]).start()
+        if not is_digits and re.match(r"-[A-Za-z]", self.text[e:e + 2]):
+            return None  # "a six-speed gearbox", "four-door": a modifier, not a count
         if not is_digits:
             low = core.lower()
             if low == "one" and (_ONE_IDIOMS_AFTER.match(self.text[e:e + 10])

@@ -89,6 +89,10 @@ EVENT_NOUNS = {
     "film", "book", "album", "level", "levels", "figures", "data", "record", "peak",
 }
 
+# Irregular plurals that make a bare four-digit figure a count ("1500 people").
+PLURALS = {"people", "men", "women", "children", "police", "personnel", "staff", "cattle", "sheep",
+           "fish", "deer", "aircraft", "livestock", "poultry", "militia", "infantry", "feet", "teeth"}
+
 # Predicates that imply people are counted ("About 30,000 were killed").
 PEOPLE_PREDICATES = {
     "killed", "dead", "died", "wounded", "injured", "hurt", "displaced", "evacuated",

@@ -64,18 +64,20 @@ _ALTERNATIVES = [
     ("range", rf"(?:(?:[Bb]etween)\s+(?:{CURSYM})?(?:{NUMBER})\s+and\s+(?:{CURSYM})?(?:{NUMBER})"
               rf"|(?:[Ff]rom)\s+(?:{CURSYM})?(?:{NUMBER})(?:\s?%|\s+percent|\s+[a-z]+)?\s+to\s+(?:{CURSYM})?(?:{NUMBER})"
               rf"|(?:{CURSYM})?{NUM}\s*(?:–|—|-|to)\s*(?:{CURSYM})?{NUM}(?:\s*{SCALE_WORD}\b|{SCALE_ABBR}(?![\w]))?(?![\d/])"
-              rf"|\b(?i:{WORD_NUMBER})\s+to\s+(?i:{WORD_NUMBER})\b)"),
+              rf"|\b(?i:{WORDNUM})\s+to\s+(?i:{WORDNUM})\b)"),
     # 20 million dollars / 5 euros
     ("money_after", rf"(?:{NUMBER})\s+(?:{CURWORD})\b"),
     # one in three
-    ("one_in", rf"\b(?:\d{{1,3}}|{WORD_NUMBER})\s+(?:in|out\s+of)\s+(?:\d{{1,3}}|{WORD_NUMBER})\b(?![\d,.])(?=\s+[a-z])"),
+    ("one_in", rf"\b(?i:\d{{1,3}}|{WORD_NUMBER})\s+(?:in|out\s+of)\s+(?i:\d{{1,3}}|{WORD_NUMBER})\b(?![\d,.])(?=\s+[A-Za-z])"),
+    # 1/16 of a pint (not 9/11, not 24/7, not a date)
+    ("slash", r"(?<![\d/⁄])\d{1,2}\s?[/⁄]\s?\d{1,3}(?![\d/⁄])(?=\s+of\b)"),
     # tens of thousands / dozens / hundreds
     ("vague", rf"\b(?i:{VAGUE_RE})\b"),
     # a dozen / two dozen
     ("dozen", rf"\b(?:a|an|{WORD_NUMBER}|{NUM})\s+dozen\b"),
     # a third / two-thirds / half / three quarters
     ("fraction", rf"\b(?i:(?:a|an|one|two|three|four|five|seven|nine)[-\s](?:{FRAC})|half)\b"),
-    ("times", r"\b(?i:twice|thrice)\b"),
+    ("times", rf"\b(?i:twice|thrice|(?:{WORD_NUMBER})fold|\d+-fold)\b"),
     # 21st (not part of a date, which matched above)
     ("ordinal", r"\b\d+(?:st|nd|rd|th)\b"),
     ("weekday", rf"\b{WEEKDAY}\b"),
