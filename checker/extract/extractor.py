@@ -27,6 +27,8 @@ from checker.extract.sentences import Sentences
 from checker.extract import temporal
 from checker.models import Claim, iso
 
+_SYMBOLS = sorted(CURRENCY_SYMBOLS, key=len, reverse=True)
+_PCT = re.compile(r"%|percent|per\s?cent", re.IGNORECASE)
 NUMERIC_KINDS = ("count", "percent", "fraction", "money", "duration")
 _NUM_IN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 _SCALE_IN = re.compile(r"\b(hundred|thousand|million|billion|trillion)\b|(?<=\d)\s?(bn|mn|mln|tn|m|k|b)\b",
@@ -249,16 +251,21 @@ class _Reader:
 
     def _range(self, raw, s, e, sent):
         body = re.sub(r"^(?i:between|from)\s+", "", raw)
-        sym = next((c for c in sorted(CURRENCY_SYMBOLS, key=len, reverse=True) if c.strip() and c.strip() in body), None)
-        if sym:
-            body = body.replace(sym.strip(), "")
-        parts = re.split(r"\s*(?:–|—|(?<=[\d\s])-|\bto\b|\band\b)\s*", body.strip())
+        parts = re.split(r"\s*(?:–|—|(?<=[\d\s%])-|\bto\b|\band\b)\s*", body.strip())
         if len(parts) != 2:
             return None
+        syms = [next((c.strip() for c in _SYMBOLS if c.strip() and p.startswith(c.strip())), None) for p in parts]
+        pcts = [bool(_PCT.search(p)) for p in parts]
+        if pcts[0] and not pcts[1] or syms[1] and not syms[0]:
+            return None  # "rose 6.5% to 164p", "7% to $2.3 billion": a change and a level
+        sym = syms[0] or syms[1]
+        parts = [p[len(x):].strip() if x else p for p, x in zip(parts, syms)]
         a, b = parse_number(parts[0]), parse_number(parts[1])
         scale = _SCALE_IN.search(parts[1])
-        if scale and not _SCALE_IN.search(parts[0]) and a is not None and b is not None and a < b:
-            a = parse_number(parts[0] + " " + scale.group())  # "2 to 3 million"
+        if scale and not _SCALE_IN.search(parts[0]) and a is not None and b is not None:
+            shared = parse_number(parts[0] + " " + scale.group())  # "2 to 3 million"
+            if shared is not None and shared <= b:
+                a = shared
         if a is None or b is None or a == b:
             return None
         change = bool(re.match(r"(?i)from\b", raw))
@@ -277,7 +284,7 @@ class _Reader:
                      r"lowered|up|down|changed)\s+(?:\w+\s+){0,2}$", self.text[max(sent[0], s - 40):s]):
             m.detail = "change"  # "rose from 200 to 300": two points in time, not an interval of doubt
         if sym:
-            m.kind, m.unit = "money", CURRENCY_SYMBOLS[sym]
+            m.kind, m.unit = "money", CURRENCY_SYMBOLS.get(sym, sym)
             return m
         if re.search(r"%|percent|per cent", raw):
             m.kind, m.unit = "percent", "%"

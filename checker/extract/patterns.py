@@ -35,6 +35,8 @@ VAGUE_RE = "|".join(sorted((v.replace(" ", r"\s+") for v in VAGUE), key=len, rev
 FRAC = "|".join(sorted(FRACTION_DENOMS, key=len, reverse=True))
 SEASON = r"(?:spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Winter)"
 
+R_ITEM = rf"(?:(?:{CURSYM})\s?)?(?:{NUMBER})(?:\s?%|\s+per\s?cent|\s+percent)?"
+
 _ALTERNATIVES = [
     # 2023-09-24 23:46:11 / 2023-09-24T23:46
     ("isodate", rf"\b{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ]\d\d:\d\d(?::\d\d)?)?\b"),
@@ -54,17 +56,18 @@ _ALTERNATIVES = [
     ("clock", rf"\b(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*{AMPM})?|(?:1[0-2]|0?[1-9])\.[0-5]\d\s*{AMPM}){TZ}?(?![\d:])"),
     ("ampm", rf"\b(?:1[0-2]|0?[1-9])\s*{AMPM}{TZ}?"),
     ("mil", rf"\b(?:[01]\d|2[0-3])[0-5]\d{TZ}(?![\w])"),
+    # ranges: between 10 and 20 / from $10 to $15 billion / 5% to 10% / 10-20 / four to five thousand
+    ("range", rf"(?:[Bb]etween\s+{R_ITEM}\s+and\s+{R_ITEM}"
+              rf"|[Ff]rom\s+{R_ITEM}(?:\s+[a-z]+)?\s+to\s+{R_ITEM}"
+              rf"|(?:{CURSYM})?\s?{NUM}(?:\s?%|\s+per\s?cent|\s+percent)?\s*(?:–|—|-|to)\s*(?:{CURSYM})?\s?{NUM}"
+              rf"(?:\s*{SCALE_WORD}\b|{SCALE_ABBR}(?![\w]))?(?![\d/])"
+              rf"|\b(?i:{WORDNUM})(?:\s+per\s?cent|\s+percent)?\s+to\s+(?:(?i:{WORDNUM})|{NUM})\b)"),
     # $1.5 billion / €20m / US$ 5
     ("money", rf"(?:{CURSYM})\s?-?{NUM}(?:\s*{SCALE_WORD}\b|{SCALE_ABBR}(?![\w]))?"),
     # 40% / 99.9 percent / five per cent / 2 percentage points
     ("percent", rf"(?:{NUMBER})(?:\s?%|\s+(?:percent|per\s+cent|pct|percentage\s+points?)\b)"),
     # durations: 24 hours, 24-hour, nine-month, 44 days
     ("duration", rf"(?:{NUMBER})(?:-|\s+)(?:{TUNIT})\b"),
-    # ranges: between 10 and 20 / from 10 to 20 / 10-20 / 10 to 20
-    ("range", rf"(?:(?:[Bb]etween)\s+(?:{CURSYM})?(?:{NUMBER})\s+and\s+(?:{CURSYM})?(?:{NUMBER})"
-              rf"|(?:[Ff]rom)\s+(?:{CURSYM})?(?:{NUMBER})(?:\s?%|\s+percent|\s+[a-z]+)?\s+to\s+(?:{CURSYM})?(?:{NUMBER})"
-              rf"|(?:{CURSYM})?{NUM}\s*(?:–|—|-|to)\s*(?:{CURSYM})?{NUM}(?:\s*{SCALE_WORD}\b|{SCALE_ABBR}(?![\w]))?(?![\d/])"
-              rf"|\b(?i:{WORDNUM})\s+to\s+(?i:{WORDNUM})\b)"),
     # 20 million dollars / 5 euros
     ("money_after", rf"(?:{NUMBER})\s+(?:{CURWORD})\b"),
     # one in three
