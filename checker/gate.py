@@ -1,0 +1,204 @@
+"""The CI gate: which findings are new, and whether the run should fail.
+
+A finding is *new* unless a reviewer has decided on it (confirmed, dismissed or needs-source in
+the review store), it is in the baseline, or — with `--base REF` — none of its sources changed
+since REF. Only new findings at or above `--fail-on` fail the run; info findings never do.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from checker.errors import EXIT_FINDINGS, EXIT_OK, CheckerError
+from checker.models import Claim, Finding, Source
+
+NEW, REVIEWED, BASELINE, EXISTING = "new", "reviewed", "baseline", "existing"
+STATUSES = (NEW, REVIEWED, BASELINE, EXISTING)
+REVIEWED_DECISIONS = frozenset({"confirmed", "dismissed", "needs-source"})
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+FAIL_ON = ("error", "warning")
+
+
+@dataclass
+class Gated:
+    """One finding with its gate status."""
+
+    finding: Finding
+    status: str  # one of STATUSES
+
+    @property
+    def new(self) -> bool:
+        return self.status == NEW
+
+
+@dataclass
+class GateResult:
+    """Everything a CI report needs: findings with status, and where each source lives."""
+
+    items: list[Gated]
+    paths: dict[str, str] = field(default_factory=dict)  # source name -> path shown in reports
+    sources: list[str] = field(default_factory=list)  # every source's name, in reading order
+    changed: frozenset[str] | None = None  # names of sources changed since --base; None without it
+    fail_on: str = "error"
+    groups: list[Any] = field(default_factory=list)
+    rules: dict[str, str] = field(default_factory=dict)  # rule id -> one-line description, if known
+
+    def path(self, claim: Claim) -> str:
+        return self.paths.get(claim.source, claim.source)
+
+    def fails(self, item: Gated) -> bool:
+        return item.new and failing_severity(item.finding.severity, self.fail_on)
+
+    @property
+    def failing(self) -> list[Gated]:
+        return [i for i in self.items if self.fails(i)]
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_FINDINGS if self.failing else EXIT_OK
+
+    def counts(self) -> dict[str, int]:
+        out = {s: 0 for s in STATUSES}
+        for i in self.items:
+            out[i.status] += 1
+        return out
+
+    def shown_claims(self, item: Gated) -> list[Claim]:
+        """The claims a reviewer of this change should look at: those in changed sources, else all."""
+        claims = item.finding.claims
+        if self.changed is None:
+            return list(claims)
+        inside = [c for c in claims if c.source in self.changed]
+        return inside or list(claims)
+
+
+def failing_severity(severity: str, fail_on: str) -> bool:
+    """info never fails; warning fails only with --fail-on warning; unknown severities count as errors."""
+    rank = SEVERITY_RANK.get(severity, SEVERITY_RANK["error"])
+    return rank > 0 and rank >= SEVERITY_RANK[fail_on]
+
+
+def decision_of(finding: Finding, decisions: dict[str, Any]) -> str | None:
+    """The reviewer's decision on a finding: from the store, else from what the pipeline attached."""
+    d = decisions.get(finding.id)
+    if d is not None:
+        return getattr(d, "decision", d if isinstance(d, str) else None)
+    if finding.review:
+        return finding.review.get("decision")
+    return None
+
+
+def classify(findings: list[Finding], *, decisions: dict[str, Any] | None = None,
+             baseline: set[str] | dict | None = None, changed: frozenset[str] | set[str] | None = None) -> list[Gated]:
+    """Status of each finding: reviewed, then baseline, then (with a base) existing, else new."""
+    decisions = decisions or {}
+    baseline = baseline or set()
+    out = []
+    for f in findings:
+        decision = decision_of(f, decisions)
+        if decision in REVIEWED_DECISIONS:
+            status = REVIEWED
+        elif f.id in baseline:
+            status = BASELINE
+        elif changed is not None and not any(c.source in changed for c in f.claims):
+            status = EXISTING
+        else:
+            status = NEW
+        out.append(Gated(_with_review(f, decisions.get(f.id)), status))
+    return out
+
+
+def _with_review(f: Finding, d: Any) -> Finding:
+    if d is None or isinstance(d, str):
+        return f
+    review = {k: str(getattr(d, k)) for k in ("decision", "reviewer", "note") if getattr(d, k, None)}
+    return dataclasses.replace(f, review=review) if review else f
+
+
+def display_paths(sources: list[Source], root: str) -> dict[str, str]:
+    """Source name -> path relative to `root` with forward slashes (where annotations must point)."""
+    root = os.path.realpath(root)
+    out: dict[str, str] = {}
+    for s in sources:
+        rel = os.path.relpath(os.path.realpath(s.path), root)
+        out.setdefault(s.name, rel.replace(os.sep, "/"))
+    return out
+
+
+def sort_items(items: list[Gated], paths: dict[str, str]) -> list[Gated]:
+    """New first, worst first, then by where the evidence starts: the order a reviewer reads."""
+    def key(i: Gated):
+        c = i.finding.claims[0] if i.finding.claims else None
+        where = (paths.get(c.source, c.source), c.line, c.column) if c else ("", 0, 0)
+        rank = -SEVERITY_RANK.get(i.finding.severity, SEVERITY_RANK["error"])
+        return (STATUSES.index(i.status), rank, *where, i.finding.rule, i.finding.id)
+    return sorted(items, key=key)
+
+
+def build_result(findings: list[Finding], sources: list[Source], *, root: str, decisions=None, baseline=None,
+                 changed_files: Callable[[str], bool] | None = None, fail_on: str = "error",
+                 groups: list | None = None, rules: dict[str, str] | None = None) -> GateResult:
+    """Classify `findings` of `sources`; `changed_files(path)` says if a source file changed (--base)."""
+    if fail_on not in FAIL_ON:
+        raise CheckerError(f"--fail-on {fail_on}: expected one of {', '.join(FAIL_ON)}")
+    changed = None
+    if changed_files is not None:
+        changed = frozenset(s.name for s in sources if changed_files(s.path))
+    paths = display_paths(sources, root)
+    items = classify(findings, decisions=decisions, baseline=baseline, changed=changed)
+    return GateResult(items=sort_items(items, paths), paths=paths, sources=[s.name for s in sources],
+                      changed=changed, fail_on=fail_on, groups=list(groups or []), rules=dict(rules or {}))
+
+
+def load_decisions(paths: list[str], store: str | None) -> dict[str, Any]:
+    """Decisions from --store FILE (must exist) or the default store beside the sources (if any)."""
+    from checker.review import store as review_store
+    path = store or review_store.default_store_path(paths)
+    if store is None and (not path or not os.path.exists(path)):
+        return {}
+    if not os.path.exists(path):
+        raise CheckerError(f"{path}: review store not found")
+    return review_store.load_decisions(path)
+
+
+def default_baseline(paths: list[str]) -> str | None:
+    """`FOLDER/.checker-baseline.json` of the first folder given, when it exists."""
+    from checker.baseline import DEFAULT_NAME
+    for p in paths:
+        if os.path.isdir(p):
+            candidate = os.path.join(p, DEFAULT_NAME)
+            return candidate if os.path.isfile(candidate) else None
+    return None
+
+
+def run_gate(paths: list[str], *, base: str | None = None, baseline: str | None = None,
+             store: str | None = None, rules_dir: str | None = None, fail_on: str = "error",
+             cwd: str = ".") -> GateResult:
+    """The whole gate: git first (cheap, fails fast), then baseline and store, then the check."""
+    from checker.baseline import read_baseline
+    from checker.gitdiff import changed_sources
+    from checker.pipeline import run_check
+
+    changes = changed_sources(paths, base, cwd) if base else None
+    baseline_path = baseline or default_baseline(paths)
+    known = read_baseline(baseline_path) if baseline_path else {}
+    decisions = load_decisions(paths, store)
+    result = run_check(paths, rules_dir=rules_dir)
+    return build_result(result.findings, result.sources, root=changes.toplevel if changes else cwd,
+                        decisions=decisions, baseline=known,
+                        changed_files=changes.touches if changes else None, fail_on=fail_on,
+                        groups=getattr(result, "groups", None), rules=rule_descriptions(result))
+
+
+def rule_descriptions(result: Any) -> dict[str, str]:
+    """Rule id -> description, from whatever the check result carries about its rules."""
+    out: dict[str, str] = {}
+    for rule in getattr(result, "rules", None) or []:
+        rid = getattr(rule, "id", None) or (rule.get("id") if isinstance(rule, dict) else None)
+        text = (getattr(rule, "description", None) or getattr(rule, "title", None)
+                or (rule.get("description") if isinstance(rule, dict) else None))
+        if rid and text:
+            out[str(rid)] = " ".join(str(text).split())
+    return out

@@ -1,0 +1,126 @@
+"""The gate's verdicts on findings built from real claims of the seed articles."""
+import os
+import shutil
+
+import pytest
+
+from checker.errors import CheckerError
+from checker.extract import extract_claims
+from checker.gate import (BASELINE, EXISTING, NEW, REVIEWED, build_result, classify, default_baseline,
+                          display_paths, failing_severity, load_decisions)
+from checker.models import Finding
+from checker.review.store import Decision, save_decisions
+from checker.sources import read_sources
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SEEDS = os.path.join(ROOT, "seeds")
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    sources = read_sources([SEEDS], on_notice=lambda m: None)
+    claims = {(c.source[:3], c.line, c.text): c for s in sources for c in extract_claims(s)}
+    war_end = Finding(id="year:war-end", rule="year-mismatch", severity="error",
+                      message="The war ended in 2022 per one source, 2020 per two others",
+                      claims=[claims["000", 21, "the summer of 2022"], claims["002", 11, "2020"],
+                              claims["003", 31, "2020"]])
+    peace = Finding(id="count:peacekeepers", rule="count-mismatch", severity="warning",
+                    message="about 2,000 vs more than 2,000 peacekeepers",
+                    claims=[claims["000", 21, "about 2,000"], claims["002", 11, "more than 2,000"]])
+    note = Finding(id="info:round", rule="round-figure", severity="info", message="round figure",
+                   claims=[claims["001", 27, "2,000"]])
+    return sources, [war_end, peace, note]
+
+
+def test_unreviewed_finding_outside_baseline_is_new_and_fails(seeds):
+    sources, findings = seeds
+    result = build_result(findings, sources, root=ROOT)
+    assert [i.status for i in result.items] == [NEW, NEW, NEW]
+    assert [i.finding.id for i in result.failing] == ["year:war-end"]
+    assert result.exit_code == 1
+
+
+def test_reviewed_decisions_pass_but_unreviewed_does_not(seeds):
+    _, findings = seeds
+    for decision in ("confirmed", "dismissed", "needs-source"):
+        d = {"year:war-end": Decision("year:war-end", decision, "ana", "seen")}
+        assert classify(findings[:1], decisions=d)[0].status == REVIEWED
+    d = {"year:war-end": Decision("year:war-end", "unreviewed", "", "")}
+    assert classify(findings[:1], decisions=d)[0].status == NEW
+
+
+def test_review_is_attached_to_reviewed_findings(seeds):
+    _, findings = seeds
+    d = {"year:war-end": Decision("year:war-end", "dismissed", "ana", "2020 is right; 000 is wrong")}
+    item = classify(findings[:1], decisions=d)[0]
+    assert item.finding.review == {"decision": "dismissed", "reviewer": "ana", "note": "2020 is right; 000 is wrong"}
+    assert findings[0].review is None  # the caller's finding is not modified
+
+
+def test_baseline_passes_and_review_wins_over_baseline(seeds):
+    _, findings = seeds
+    d = {"count:peacekeepers": Decision("count:peacekeepers", "confirmed", "bo", "")}
+    items = classify(findings, decisions=d, baseline={"year:war-end", "count:peacekeepers"})
+    assert [i.status for i in items] == [BASELINE, REVIEWED, NEW]
+
+
+def test_with_base_only_findings_touching_changed_sources_are_new(seeds):
+    sources, findings = seeds
+    changed = {os.path.realpath(os.path.join(SEEDS, "002_eaa1d8c9a6033192.txt"))}
+    result = build_result(findings, sources, root=ROOT, changed_files=lambda p: os.path.realpath(p) in changed)
+    status = {i.finding.id: i.status for i in result.items}
+    assert status == {"year:war-end": NEW, "count:peacekeepers": NEW, "info:round": EXISTING}
+    war = next(i for i in result.items if i.finding.id == "year:war-end")
+    assert [(c.source[:3], c.line) for c in result.shown_claims(war)] == [("002", 11)]
+    assert result.changed == frozenset({"002_eaa1d8c9a6033192.txt"})
+
+
+def test_severity_threshold():
+    assert failing_severity("error", "error") and failing_severity("error", "warning")
+    assert failing_severity("warning", "warning") and not failing_severity("warning", "error")
+    assert not failing_severity("info", "warning") and not failing_severity("info", "error")
+
+
+def test_fail_on_warning_fails_on_new_warning(seeds):
+    sources, findings = seeds
+    result = build_result(findings[1:], sources, root=ROOT, fail_on="warning")
+    assert [i.finding.id for i in result.failing] == ["count:peacekeepers"]
+    only_info = build_result(findings[2:], sources, root=ROOT, fail_on="warning")
+    assert only_info.exit_code == 0 and only_info.counts()[NEW] == 1
+
+
+def test_order_is_stable_whatever_the_input_order(seeds):
+    sources, findings = seeds
+    a = build_result(findings, sources, root=ROOT)
+    b = build_result(list(reversed(findings)), sources, root=ROOT)
+    assert [i.finding.id for i in a.items] == [i.finding.id for i in b.items]
+    assert [i.finding.id for i in a.items] == ["year:war-end", "count:peacekeepers", "info:round"]
+
+
+def test_display_paths_are_relative_with_forward_slashes(seeds):
+    sources, _ = seeds
+    paths = display_paths(sources, ROOT)
+    assert paths["000_f1544da85298896f.txt"] == "seeds/000_f1544da85298896f.txt"
+    assert display_paths(sources, SEEDS)["004_b21520cdc8b08693.txt"] == "004_b21520cdc8b08693.txt"
+
+
+def test_store_default_and_explicit(tmp_path, seeds):
+    folder = tmp_path / "src"
+    shutil.copytree(SEEDS, folder)
+    assert load_decisions([str(folder)], None) == {}
+    with pytest.raises(CheckerError, match="missing.csv: review store not found"):
+        load_decisions([str(folder)], str(tmp_path / "missing.csv"))
+    save_decisions(folder / "reviews.csv", {"x": Decision("x", "dismissed", "ana", "")})
+    assert load_decisions([str(folder)], None)["x"].decision == "dismissed"
+
+
+def test_default_baseline_is_found_in_the_first_folder(tmp_path):
+    assert default_baseline([str(tmp_path)]) is None
+    (tmp_path / ".checker-baseline.json").write_text('{"format": "checker-baseline", "findings": []}')
+    assert default_baseline([str(tmp_path)]) == os.path.join(str(tmp_path), ".checker-baseline.json")
+
+
+def test_bad_fail_on_is_a_user_error(seeds):
+    sources, findings = seeds
+    with pytest.raises(CheckerError, match="--fail-on"):
+        build_result(findings, sources, root=ROOT, fail_on="info")
