@@ -88,18 +88,18 @@ def report_files(result, findings: list, hidden: int) -> dict[str, str]:
 @click.option("--all", "show_all", is_flag=True, help="Also show findings dismissed in review.")
 def command(paths: tuple[str, ...], rules_dir: str | None, fmt: str, output: str | None,
             report_dir: str | None, fail_on: str, store: str | None, show_all: bool) -> None:
-    """Check PATHS (files or folders of sources) for figures that disagree across sources.
+    """Find figures that disagree across the sources in PATHS (files or folders).
 
-    Extracts every numeric claim, aligns the same quantity across sources, runs the
-    rules and lists each finding with its evidence: the file, line and quote of every
-    side. Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 bad input.
+    Extracts every numeric claim, aligns the same quantity across sources, runs
+    the rules and lists each finding with its evidence: the file, line and quote
+    of every side. Exit status: 0 when no finding is at or above --fail-on, 1 when
+    one is, 2 for bad input.
 
     Example:
 
+    \b
         checker check seeds/
-
-        checker check seeds/ --format json --output findings.json --fail-on never
-
+        checker check seeds/ --format json -o findings.json --fail-on never
         checker check seeds/ --report-dir reports/
     """
     if rules_dir is not None and not os.path.isdir(rules_dir):
