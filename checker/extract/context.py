@@ -5,6 +5,7 @@ These words are what the alignment stage compares, so they must separate "200 ki
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from checker.extract.lexicon import (
@@ -119,21 +120,32 @@ def tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
 
-def context_words(text: str, left: int, claim_start: int, claim_end: int, right: int,
-                  sentence: tuple[int, int]) -> list[str]:
+class SentenceTokens:
+    """The tokens of one sentence, made once and sliced by offset for each of its claims."""
+
+    def __init__(self, text: str, sentence: tuple[int, int]) -> None:
+        self.toks = tokens(text, sentence[0], sentence[1])
+        self.starts = [t[1] for t in self.toks]
+        self.entities = [t[0] for t in self.toks[1:] if t[0][0].isupper() and len(t[0]) > 1]
+
+    def between(self, start: int, end: int) -> list[tuple[str, int, int]]:
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        return [t for t in self.toks[i:j] if t[2] <= end]
+
+
+def context_words(sentence: SentenceTokens, claim_start: int, claim_end: int, right: int) -> list[str]:
     """Content words near the figure: the predicate after it first, then words before it,
     then named entities of the sentence. Lower-case, no stop words, no duplicates."""
     after = []
-    for tok, _, _ in tokens(text, claim_end, right):
-        if tok in _CLAUSE_BREAK:
-            break
-        if tok[0].isdigit():
+    for tok, _, _ in sentence.between(claim_end, right):
+        if tok in _CLAUSE_BREAK or tok[0].isdigit():
             break
         after.append(tok)
         if len(after) >= 10:
             break
     before = []
-    for tok, _, _ in reversed(tokens(text, left, claim_start)):
+    for tok, _, _ in reversed(sentence.between(0, claim_start)):
         if tok in _CLAUSE_BREAK or tok.lower() in _COORDINATORS or tok == "," and len(before) >= 3:
             break
         if tok[0].isdigit():
@@ -142,12 +154,13 @@ def context_words(text: str, left: int, claim_start: int, claim_end: int, right:
         if len(before) >= 8:
             break
     before.reverse()
-    entities = [tok for tok, s, _ in tokens(text, sentence[0], sentence[1])
-                if tok[0].isupper() and s != sentence[0] and len(tok) > 1]
     out: list[str] = []
     seen = set()
-    for tok in after + before + entities:
-        w = _strip_possessive(tok.lower()).strip("'’-")
+    for tok in after + before + sentence.entities:
+        w = tok.lower()
+        if w.endswith(("'s", "’s")):
+            w = w[:-2]
+        w = w.strip("'’-")
         if len(w) < 2 or w in STOPWORDS or w in _NUMBER_WORDS or not w[0].isalpha() or w in seen:
             continue
         seen.add(w)

@@ -22,7 +22,7 @@ from checker.extract.numbers import (
     FRACTION_DENOMS, SCALE_ABBREV, SCALES, UNITS, VAGUE, as_number, parse_numeral, parse_words,
     significant_round,
 )
-from checker.extract.patterns import MASTER, NO_RANGE
+from checker.extract.patterns import MASTER, NO_RANGE, TRIGGER_WORDS
 from checker.extract.sentences import Sentences
 from checker.extract import temporal
 from checker.models import Claim, iso
@@ -468,6 +468,29 @@ def _link_sentence(mentions: list[Mention], text: str, published: date | None) -
         prev = m
 
 
+_TRIGGER = re.compile(r"[A-Za-z]+|'?\d+|[-−](?=\d)|[$€£¥₹₽₩₺]")
+
+
+def candidates(text: str):
+    """MASTER's matches, tried only where one can start: at a digit, a sign, a currency symbol
+    or a word that can open a figure ("two", "between", "summer", "US"). An anchored match at
+    those places instead of a search at every character makes the scan several times faster."""
+    pos = 0
+    match = MASTER.match
+    for t in _TRIGGER.finditer(text):
+        ts = t.start()
+        if ts < pos:
+            continue
+        tok = t.group()
+        if tok[0].isalpha() and tok.lower() not in TRIGGER_WORDS:
+            continue
+        m = match(text, ts)
+        if m is None or m.end() == ts:
+            continue
+        pos = m.end()
+        yield m
+
+
 def extract_clean(clean, source: str, published=None) -> list[Claim]:
     """Claims of one cleaned document (`checker.textclean.CleanText`)."""
     text = clean.text
@@ -476,7 +499,7 @@ def extract_clean(clean, source: str, published=None) -> list[Claim]:
     furniture = furniture_spans(text)
     f_starts = [a for a, _ in furniture]
     by_sentence: dict[tuple[int, int], list[Mention]] = {}
-    for match in MASTER.finditer(text):
+    for match in candidates(text):
         s = match.start()
         i = bisect.bisect_right(f_starts, s) - 1
         if i >= 0 and furniture[i][0] <= s < furniture[i][1]:
@@ -488,9 +511,9 @@ def extract_clean(clean, source: str, published=None) -> list[Claim]:
     for sent, mentions in by_sentence.items():
         _link_sentence(mentions, text, pub)
         sentence_text = text[sent[0]:sent[1]]
+        toks = ctx.SentenceTokens(text, sent)
         for m in mentions:
-            right = sent[1]
-            m.context = ctx.context_words(text, sent[0], m.start, max(m.end, m.unit_end), right, sent)
+            m.context = ctx.context_words(toks, m.start, max(m.end, m.unit_end), sent[1])
             start, end = clean.span(m.start, m.end)
             line, col = clean.line_col(start)
             claims.append(Claim(

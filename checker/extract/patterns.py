@@ -59,7 +59,7 @@ _ALTERNATIVES = [
     # ranges: between 10 and 20 / from $10 to $15 billion / 5% to 10% / 10-20 / four to five thousand
     ("range", rf"(?:[Bb]etween\s+{R_ITEM}\s+and\s+{R_ITEM}"
               rf"|[Ff]rom\s+{R_ITEM}(?:\s+[a-z]+)?\s+to\s+{R_ITEM}"
-              rf"|(?:{CURSYM})?\s?{NUM}(?:\s?%|\s+per\s?cent|\s+percent)?\s*(?:–|—|-|to)\s*(?:{CURSYM})?\s?{NUM}"
+              rf"|(?:(?:{CURSYM})\s?)?{NUM}(?:\s?%|\s+per\s?cent|\s+percent)?\s*(?:–|—|-|to)\s*(?:(?:{CURSYM})\s?)?{NUM}"
               rf"(?:\s*{SCALE_WORD}\b|{SCALE_ABBR}(?![\w]))?(?![\d/])"
               rf"|\b(?i:{WORDNUM})(?:\s+per\s?cent|\s+percent)?\s+to\s+(?:(?i:{WORDNUM})|{NUM})\b)"),
     # $1.5 billion / €20m / US$ 5
@@ -93,3 +93,15 @@ MASTER = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _ALTERNATIVES
 NO_RANGE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _ALTERNATIVES
                                if name not in ("range", "yrange")))
 KIND_GROUPS = [name for name, _ in _ALTERNATIVES]
+
+# Words at which a match can start or that a match must hold: the scanner searches only near them.
+TRIGGER_WORDS = frozenset(
+    [w.lower() for w in re.findall(r"[A-Za-z]+", WORD_NUMBER + MONTH + WEEKDAY + SEASON + FRAC)]
+    + ["hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens", "hundreds",
+       "thousands", "millions", "billions", "tens", "half", "twice", "thrice", "between", "from",
+       "early", "mid", "late", "a", "an", "the", "us", "usd", "eur", "gbp", "rm", "rs", "c", "hk", "nz",
+       "s", "r", "minus"]
+    + [w for w in CURRENCY_WORDS if w.isalpha()]
+    + [w.lower() for w in re.findall(r"[A-Za-z]+", " ".join(TIME_UNITS))]
+    + [w + "fold" for w in re.findall(r"[a-z]+", WORD_NUMBER)]
+)
