@@ -32,8 +32,8 @@ system's output becomes the list of predictions).
 * Value+change: a value match whose change also equals the gold change ("=", "~", ">", "<", "up",
   "down") counts, as `correct_num_change` does.  Our hedge gives the change: exact '=';
   about, nearly, vague '~'; more_than, at_least '>'; up_to, less_than '<'; range '=' (with the
-  value as the pair (lo, hi)).  We never say "up"/"down", so those 109 gold changes are misses
-  for value+change.
+  value as the pair (lo, hi)); a claim whose `detail` is "up" or "down" (a change: "rose 7%",
+  "a 3 percent drop") gives that change instead.
 * What counts as a prediction (`total_tags`): every quantity the system returns for the sentence.
   For us that is every claim except year, date and time claims (not quantities in NewsQuant; CQE
   likewise drops the dates of the CCG system) and weekday anchors (claims whose text holds no digit
@@ -142,7 +142,8 @@ def checker_system() -> Callable[[str], tuple[list[Pred], list[Any]]]:
 
     def run(sentence: str) -> tuple[list[Pred], list[Any]]:
         claims = extract_text(sentence, source="newsquant")
-        preds = [Pred(claim_value(c), CHANGE_OF_HEDGE.get(c.hedge, c.hedge), c.text, c.kind, c.hedge)
+        preds = [Pred(claim_value(c), c.detail if c.detail in ("up", "down") else CHANGE_OF_HEDGE.get(c.hedge, c.hedge),
+                      c.text, c.kind, c.hedge)
                  for c in claims if is_quantity(c)]
         return preds, [c for c in claims if not is_quantity(c)]
     return run

@@ -134,6 +134,25 @@ def _year_like(text: str, s: int, e: int, value) -> bool:
     return not plural
 
 
+_UP = (r"rose|risen|rises|rising|up|gained|gains|added|adds|climbed|climbs|jumped|jumps|increased|"
+       r"increases|grew|grows|grown|advanced|advances|surged|surges|soared|rallied|rallies|higher|raised")
+_DOWN = (r"fell|fallen|falls|falling|down|lost|loses|dropped|drops|declined|declines|slipped|slips|"
+         r"decreased|decreases|shed|sheds|plunged|plummeted|tumbled|tumbles|slumped|eased|lower|sank|"
+         r"dipped|dips|shrank|shrunk|contracted|cut|lowered|reduced")
+_DIR_BEFORE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+(?:by\s+)?$", re.IGNORECASE)
+_DIR_AFTER = re.compile(r"^\s*(?:(?P<up>increase|rise|gain|jump|growth|hike|rally|surge|climb|higher|more)"
+                        r"|(?P<down>drop|decline|fall|decrease|cut|loss|slump|plunge|slide|dip|lower|less|fewer))\b",
+                        re.IGNORECASE)
+
+
+def _direction(text: str, floor: int, start: int, end: int) -> str | None:
+    """'rose 7%', 'down 2.1%', 'a 3 percent drop': the figure is a change, up or down, not a level."""
+    m = _DIR_BEFORE.search(text, floor, start) or _DIR_AFTER.match(text[end:end + 16])
+    if not m:
+        return None
+    return "up" if m.group("up") else "down"
+
+
 class _Reader:
     """Reads candidates of one document."""
 
@@ -409,6 +428,8 @@ class _Reader:
                 from checker.extract.lexicon import HEDGES_AFTER
                 m.hedge = HEDGES_AFTER[ha[0]]
         m.lo, m.hi, m.lo_inclusive, m.hi_inclusive = interval(v, m.hedge)
+        if kind in ("count", "percent", "money") and detail is None:
+            m.detail = _direction(self.text, max(sent[0], m.start - 30), m.start, m.end)
         m.round = round_ok and kind in ("count", "money") and significant_round(v)
         if unit is None and kind == "count":
             self._unit(m, sent)
