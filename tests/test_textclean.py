@@ -192,12 +192,12 @@ def test_monotone_map():
         assert starts == sorted(starts)
 
 
-def test_ordinary_megabyte_is_fast():
-    import time
+def test_megabyte_of_news_cleans_and_maps_back():
+    """Speed is measured in benchmarks/speed.py; here, that a megabyte comes through whole."""
     text = "".join(p.read_text(encoding="utf-8") + "\n" for p in SEED_FILES)
     big = (text * (1_000_000 // len(text) + 1))[:1_000_000]
-    t0 = time.perf_counter()
     ct = clean(big)
-    elapsed = time.perf_counter() - t0
     assert len(ct.text) > 990_000
-    assert elapsed < 1.5  # target is well under 0.5 s; generous for slow CI machines
+    i = ct.text.rindex("about 120,000")
+    s, e = ct.span(i, i + len("about 120,000"))
+    assert big[s:e] == "about 120,000"
