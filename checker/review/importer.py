@@ -38,6 +38,7 @@ class SheetRow:
     note: str = ""
     rule: str = ""
     message: str = ""
+    cells: dict[str, str] = field(default_factory=dict)  # every named column, by header as written
 
 
 class ReviewFileError(CheckerError):
@@ -148,10 +149,13 @@ def read_review_file(path: str | Path) -> list[SheetRow]:
         values = {name: restore(cell_text(row[i]) if i < len(row) else "") for name, i in cols.items()}
         if not any(v.strip() for v in values.values()):
             continue
+        cells = {restore(cell_text(h)).replace("\ufeff", "").strip(): restore(cell_text(v))
+                 for h, v in zip(rows[head], row) if cell_text(h).strip()}
         out.append(SheetRow(row=n, id=values["id"].strip(), decision=values["decision"],
                             reviewer=values.get("reviewer", "").strip(),
                             note=values.get("note", "").replace("\r\n", "\n").strip(),
-                            rule=values.get("rule", "").strip(), message=values.get("message", "")))
+                            rule=values.get("rule", "").strip(), message=values.get("message", ""),
+                            cells=cells))
     return out
 
 
