@@ -94,13 +94,13 @@ def parse_number(text: str) -> float | int | None:
 
 def _is_identifier(text: str, s: int, e: int, sentence_start: int) -> bool:
     """Digits that name rather than count: COVID-19, F-16, A320, 9/11, No. 5, Boeing 737."""
-    before = text[max(0, s - 2):s]
-    after = text[e:e + 2]
-    if before[-1:].isalpha() or (before[-1:] in "-‐" and before[:1].isalpha()):
+    before = text[max(0, s - 2):s].rjust(2)
+    after = text[e:e + 2].ljust(2)
+    if before[1].isalpha() or (before[1] in "-‐" and before[0].isalpha()):
         return True
-    if before[-1:] in "#/" or after[:1] == "/" and after[1:2].isdigit():
+    if before[1] in "#/" or after[0] == "/" and after[1].isdigit():
         return True
-    if after[:1] in ("-", "‐") and text[e + 1:e + 2].isdigit():
+    if after[0] in ("-", "‐") and text[e + 1:e + 2].isdigit():
         return True  # phone numbers, scores: handled as ranges when they are ranges
     prev = re.search(r"(\b[a-z]?[A-Z][\w.-]*)\s+$", text[max(sentence_start, s - 30):s])
     if prev and s - len(prev.group(0)) > sentence_start:

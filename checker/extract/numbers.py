@@ -5,6 +5,7 @@ vague forms* ("dozens", "tens of thousands", "a third") and keeps the exact span
 """
 from __future__ import annotations
 
+import math
 import re
 
 UNITS = {
@@ -54,12 +55,14 @@ def parse_numeral(text: str) -> float | int | None:
         v = float(t)
     except ValueError:
         return None
+    if not math.isfinite(v):
+        return None
     return as_number(v)
 
 
 def as_number(v: float) -> float | int:
     """Integral floats become ints so JSON shows 2000, not 2000.0."""
-    if v == int(v) and abs(v) < 1e18:
+    if math.isfinite(v) and v == int(v) and abs(v) < 1e18:
         return int(v)
     return round(v, 10)
 
