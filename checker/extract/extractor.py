@@ -33,8 +33,9 @@ NUMERIC_KINDS = ("count", "percent", "fraction", "money", "duration")
 _NUM_IN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 _SCALE_IN = re.compile(r"\b(hundred|thousand|million|billion|trillion)\b|(?<=\d)\s?(bn|mn|mln|tn|m|k|b)\b",
                        re.IGNORECASE)
-_ONE_IDIOMS_AFTER = re.compile(r"^\s+(?:of|another|day|way|time|thing|side|hand|point|more|or|by|in|out|off|on|such)\b|^['’]s\b", re.I)
-_ONE_IDIOMS_BEFORE = re.compile(r"\b(?:no|the|this|that|any|every|each|which|only|someone|anyone|some|at|for|one)\s+$", re.I)
+# "one" counts ("one of the people", "one man") except in idioms and pronoun uses.
+_ONE_IDIOMS_AFTER = re.compile(r"^\s+(?:another|day|or|by|in|out|off|on|such|and|who|which|that|is|was)\b|^['’]s\b|^\s*[,.;:!?)]", re.I)
+_ONE_IDIOMS_BEFORE = re.compile(r"\b(?:no|the|this|that|any|every|each|which|same|someone|anyone|some|for|one|than|as)\s+$", re.I)
 _AS_OF = re.compile(r"\b(?:as\s+of|as\s+at|as\s+on|by)\s+$", re.IGNORECASE)
 
 
@@ -409,7 +410,7 @@ class _Reader:
         if plus:
             m.hedge, m.hedge_word = "at_least", "+"
             m.lo, m.hi, m.lo_inclusive, m.hi_inclusive = interval(v, "at_least")
-        if not is_digits and core.lower() == "one" and m.unit is None:
+        if not is_digits and core.lower() == "one" and m.unit is None and not re.match(r"\s+of\b", self.text[e:e + 5]):
             return None
         return m
 
