@@ -59,7 +59,11 @@ def read_sources(paths: list[str], *, max_bytes: int = 20_000_000,
             raise CheckerError(f"{given}: no such file or directory")
         if os.path.isdir(given):
             rows = manifest_for(given)
-            names = sorted(os.listdir(given))
+            try:
+                names = sorted(os.listdir(given))
+            except OSError as exc:
+                notice(f"notice: {given}: folder skipped (cannot list it: {exc.strerror or exc})")
+                continue
             for name in names:
                 path = os.path.join(given, name)
                 if name.startswith(".") or name.lower() in _QUIET_FILES:
@@ -236,7 +240,7 @@ def _read_manifest(folder: str, notice: Callable[[str], None]) -> dict[str, dict
             raise CheckerError(f"{where}:{reader.line_num}: {exc}") from None
         line = reader.line_num
         cells = dict(zip(header, (v.strip() for v in values)))
-        name = cells.get("file", "")
+        name = os.path.basename(cells.get("file", "").replace("\\", "/"))
         if not any(cells.values()):
             continue
         if not name:

@@ -66,7 +66,7 @@ def test_manifest_with_bom_mixed_case_header_and_extra_columns(tmp_path):
     (tmp_path / "sources.csv").write_bytes(
         "\ufeffFILE,Outlet,Published,Language,URL,notes\n"
         "a.txt,Daily,2023-09-19T14:30:00,en,https://example.org/a,x\n"
-        "b.txt,,,,,\n"
+        "sub/b.txt,,,,,\n"
         "gone.txt,Weekly,2023-09-20,en,,\n".encode("utf-8"))
     sources, notices = _read([tmp_path])
     a, b = sources
