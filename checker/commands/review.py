@@ -37,8 +37,7 @@ def _stale_lines(stale: list[Decision]) -> list[str]:
         return []
     lines = [f"{len(stale)} decision(s) kept for findings no longer found (marked stale):"]
     for d in stale:
-        what = " ".join(x for x in (d.rule, d.summary) if x)
-        lines.append(f"  {d.id}  {d.decision}" + (f"  {what}" if what else ""))
+        lines.append("  " + "  ".join(x for x in (d.id, d.decision, d.rule, d.summary) if x))
     return lines
 
 
