@@ -109,6 +109,10 @@ def _is_identifier(text: str, s: int, e: int, sentence_start: int) -> bool:
         if (word.lower() not in MONTHS and word.lower() not in WEEKDAYS and word.lower() not in HEDGES_BEFORE
                 and "," not in text[s:e] and "." not in text[s:e] and word.lower() not in ("the", "some", "about")):
             return True
+    nxt = re.match(r" ([A-Z][\w-]*)", text[e:e + 20])
+    if nxt and text[s:e].isdigit() and len(text[s:e]) <= 4 and not nxt.group(1).endswith("s") \
+            and nxt.group(1).lower() not in MONTHS and nxt.group(1).lower() not in WEEKDAYS and s > sentence_start:
+        return True  # "787 Dreamliner", "iPhone 11 Pro", "575 Wilbraham Road": a name
     if re.search(r"\b(?:No|Nos|Number|Art|Article|Section|Chapter|Page|Room|Flight|Route|Resolution)\.?\s+$",
                  text[max(0, s - 14):s], re.IGNORECASE):
         return True
@@ -271,9 +275,12 @@ class _Reader:
 
     def _range(self, raw, s, e, sent):
         body = re.sub(r"^(?i:between|from)\s+", "", raw)
-        parts = re.split(r"\s*(?:–|—|(?<=[\d\s%])-|\bto\b|\band\b)\s*", body.strip())
+        parts = re.split(r"\s*(?:–|—|(?<=[\d\s%])-|\bto\b|\band\b|\bor\b)\s*", body.strip())
         if len(parts) != 2:
             return None
+        if re.fullmatch(r"\d{1,3}-\d{1,3}", raw) and int(parts[0]) >= int(parts[1]):
+            return Mention(s, e, "score", None)  # "won 2-1", "tied at 89-89": a score, not a claim
+        parts[1] += " %" if _PCT.match(self.text[e:e + 9].strip()) else ""
         syms = [next((c.strip() for c in _SYMBOLS if c.strip() and p.startswith(c.strip())), None) for p in parts]
         pcts = [bool(_PCT.search(p)) for p in parts]
         if pcts[0] and not pcts[1] or syms[1] and not syms[0]:
@@ -384,6 +391,8 @@ class _Reader:
         v = as_number(v * sign)
         is_digits = core[:1].isdigit() or core[:1] == "."
         glued = re.match(r"[A-Za-z][A-Za-z/]*", self.text[e:e + 12]) if is_digits and not plus else None
+        if glued and glued.group() == "s" and _year_like(self.text, s, e, v):
+            return Mention(s, e, "year", v, v, v)  # "2018s best performing sector"
         if glued:
             word = glued.group().lower()
             if word in ("pc", "pct"):
@@ -527,6 +536,8 @@ def extract_clean(clean, source: str, published=None) -> list[Claim]:
         if i >= 0 and furniture[i][0] <= s < furniture[i][1]:
             continue
         for mention in reader.read(match):
+            if mention.kind == "score":
+                continue
             by_sentence.setdefault(reader.sentences.span(mention.start), []).append(mention)
     claims: list[Claim] = []
     published_iso = iso(published)

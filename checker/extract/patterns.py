@@ -35,7 +35,7 @@ VAGUE_RE = "|".join(sorted((v.replace(" ", r"\s+") for v in VAGUE), key=len, rev
 FRAC = "|".join(sorted(FRACTION_DENOMS, key=len, reverse=True))
 SEASON = r"(?:spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Winter)"
 
-R_ITEM = rf"(?:(?:{CURSYM})\s?)?(?:{NUMBER})(?:\s?%|\s+per\s?cent|\s+percent)?"
+R_ITEM = rf"(?:(?:{CURSYM})\s?)?(?:{NUMBER})(?:[A-Za-z]{{1,4}}\b)?(?:\s?%|\s+per\s?cent|\s+percent)?"
 
 _ALTERNATIVES = [
     # 2023-09-24 23:46:11 / 2023-09-24T23:46
@@ -59,8 +59,10 @@ _ALTERNATIVES = [
     # ranges: between 10 and 20 / from $10 to $15 billion / 5% to 10% / 10-20 / four to five thousand
     ("range", rf"(?:[Bb]etween\s+{R_ITEM}\s+and\s+{R_ITEM}"
               rf"|[Ff]rom\s+{R_ITEM}(?:\s+[a-z]+)?\s+to\s+{R_ITEM}"
-              rf"|(?:(?:{CURSYM})\s?)?{NUM}(?:\s?%|\s+per\s?cent|\s+percent)?\s*(?:–|—|-|to)\s*(?:(?:{CURSYM})\s?)?{NUM}"
+              rf"|(?:(?:{CURSYM})\s?)?(?<![\w.])(?<!\d,){NUM}(?:\s*{SCALE_WORD}\b)?(?:\s?%|\s+per\s?cent|\s+percent)?"
+              rf"\s*(?:–|—|-|to)\s*(?:(?:{CURSYM})\s?)?{NUM}"
               rf"(?:\s*{SCALE_WORD}\b|{SCALE_ABBR}(?![\w]))?(?![\d/])"
+              rf"|\b(?i:{WORDNUM}|\d{{1,3}})\s+or\s+(?i:{WORDNUM}|\d{{1,3}})\b(?=\s+[a-z])"
               rf"|\b(?i:{WORDNUM})(?:\s+per\s?cent|\s+percent)?\s+to\s+(?:(?i:{WORDNUM})|{NUM})\b)"),
     # $1.5 billion / €20m / US$ 5
     ("money", rf"(?:{CURSYM})\s?-?{NUM}(?:\s*{SCALE_WORD}\b|{SCALE_ABBR}(?![\w]))?"),
