@@ -1,0 +1,337 @@
+"""Claims -> aligned groups: which claims, across sources, state the same quantity.
+
+Each claim is reduced to features read from what the extractor found: the counted noun
+(claim.unit) and its family, the predicate ("killed", "wounded", "fled"), the event a year is
+attached to, the years its sentence speaks of, and a signature of the remaining context terms,
+all canonicalised through rules/aliases.yaml. Claims are blocked by kind, family, kind of
+person, predicate and event, so the work grows about linearly; inside a block rapidfuzz's
+cdist scores the signatures, and complete linkage forms groups: every member of a group
+scores at least the threshold with every other member, so one ambiguous claim cannot chain
+two unrelated quantities together.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from checker.aliases import PEOPLE, Aliases
+from checker.models import Claim, Group
+
+SCORERS = {
+    "token_set_ratio": fuzz.token_set_ratio,
+    "token_sort_ratio": fuzz.token_sort_ratio,
+    "partial_token_set_ratio": fuzz.partial_token_set_ratio,
+    "WRatio": fuzz.WRatio,
+    "QRatio": fuzz.QRatio,
+    "ratio": fuzz.ratio,
+}
+ALIGNED_KINDS = ("count", "money", "percent", "duration", "year", "date")
+
+
+@dataclass(frozen=True)
+class AlignSettings:
+    """How alike two claims' contexts must be, and how far apart in time they may be."""
+
+    scorer: str = "token_set_ratio"
+    threshold: float = 60.0
+    era_gap_years: float = 5  # counts whose sentences speak of years further apart never meet
+    year_gap: float = 3  # years of "one event" further apart than this are different events
+    date_gap_days: float = 10  # same for calendar dates
+
+    @classmethod
+    def from_rule(cls, spec: dict | None) -> AlignSettings:
+        spec = spec or {}
+        base = cls()
+        return cls(scorer=spec.get("scorer", base.scorer),
+                   threshold=float(spec.get("threshold", base.threshold)),
+                   era_gap_years=float(spec.get("era_gap_years", base.era_gap_years)),
+                   year_gap=float(spec.get("year_gap", base.year_gap)),
+                   date_gap_days=float(spec.get("date_gap_days", base.date_gap_days)))
+
+
+@dataclass
+class Features:
+    """What alignment reads from one claim."""
+
+    kind: str
+    block: tuple | None  # None: the claim says too little to be compared
+    noun: str = ""  # canonical counted noun (or role, for people)
+    family: str = ""
+    role: str = ""
+    predicate: str | None = None
+    events: list[str] = field(default_factory=list)  # nearest first
+    terms: list[str] = field(default_factory=list)  # other canonical context terms
+    era: tuple[int, int] | None = None  # years the claim is about
+    modifiers: list[str] = field(default_factory=list)
+
+    @property
+    def signature(self) -> str:
+        return " ".join(sorted(set(self.modifiers + self.terms)))
+
+
+_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+_YEAR = re.compile(r"^\d{4}")
+
+
+def year_span(c: Claim) -> tuple[int, int] | None:
+    """The years a year/date claim covers, or the year of an ISO date/time string."""
+    lo, hi = (c.lo, c.hi) if c.lo is not None or c.hi is not None else (c.value, c.value)
+    lo = _year_of(lo if lo is not None else hi)
+    hi = _year_of(hi if hi is not None else lo)
+    if lo is None or hi is None:
+        return None
+    return (min(lo, hi), max(lo, hi))
+
+
+def _year_of(v) -> int | None:
+    if isinstance(v, (int, float)) and 0 < v < 10000:
+        return int(v)
+    if isinstance(v, str) and _YEAR.match(v):
+        return int(v[:4])
+    return None
+
+
+def claim_time(c: Claim) -> str | None:
+    """The time a figure is stated for: its as-of time (dated by the publication day when the
+    as-of time has no date of its own), else the publication date."""
+    if c.as_of:
+        if c.as_of.startswith("T") and c.published:
+            return c.published[:10] + c.as_of
+        if not c.as_of.startswith(("T", "--")):
+            return c.as_of
+    return c.published[:10] if c.published else None
+
+
+class Featurizer:
+    """Claims -> Features, with the sentence-level facts (years mentioned) gathered once."""
+
+    def __init__(self, claims: list[Claim], aliases: Aliases) -> None:
+        self.al = aliases
+        self.years_in_sentence: dict[tuple[str, str], tuple[int, int]] = {}
+        for c in claims:
+            if c.kind == "year":
+                span = year_span(c)
+                if span:
+                    key = (c.source, c.sentence)
+                    old = self.years_in_sentence.get(key)
+                    self.years_in_sentence[key] = span if old is None else (min(old[0], span[0]), max(old[1], span[1]))
+
+    def features(self, c: Claim) -> Features:
+        al = self.al
+        context = al.terms(c.context)
+        predicates = [t for t in context if al.is_section(t, "predicates")]
+        predicate = predicates[0] if predicates else None
+        f = Features(kind=c.kind, block=None, predicate=predicate)
+        f.events = self._events(c, [t for t in context if al.is_section(t, "events")])
+        f.era = self._era(c)
+        if c.kind in ("year", "date"):
+            f.terms = [t for t in context if t not in f.events[:1]]
+            if f.events:
+                f.block = (c.kind, f.events[0])
+            return f
+        unit_terms = al.terms((c.unit or "").split())
+        noun, modifiers = self._noun(c, unit_terms)
+        f.noun, f.modifiers = noun, modifiers
+        f.terms = [t for t in context if t != predicate and t != noun and t not in modifiers]
+        if c.kind == "count":
+            if not noun:
+                return f  # "about 120,000": what is counted is unknown
+            f.family = al.family.get(noun) or (PEOPLE if self._demonym(c) else noun)
+            f.role = noun if f.family == PEOPLE and noun != f.family else ""
+            if f.family == PEOPLE and not f.role:
+                f.role = al.implied_roles.get(predicate or "", PEOPLE)
+            f.block = ("count", f.family, f.role or noun, predicate or "-")
+        elif c.kind == "money":
+            f.block = ("money", c.unit or "?", predicate or "-")
+        elif c.kind == "percent":
+            f.block = ("percent", predicate or "-")
+        elif c.kind == "duration":
+            f.block = ("duration", noun or "?")
+        return f
+
+    def _noun(self, c: Claim, unit_terms: list[str]) -> tuple[str, list[str]]:
+        """(head noun, modifiers): 'armored vehicles' -> ('vehicle', ['armored']);
+        a phrase the aliases know as a whole names the group itself."""
+        if not unit_terms:
+            return "", []
+        whole = self.al.term(c.unit or "")
+        if whole in self.al.family or self.al.section.get(whole):
+            return whole, []
+        raw = (c.unit or "").lower().split()
+        if "of" in raw:  # "tons of flour": the measure and what is measured
+            i = raw.index("of")
+            measure = self.al.terms(raw[:i])
+            stuff = self.al.terms(raw[i + 1:])
+            return " ".join(measure[-1:] + stuff[-1:]), measure[:-1] + stuff[:-1]
+        return unit_terms[-1], unit_terms[:-1]
+
+    def _demonym(self, c: Claim) -> bool:
+        """A capitalised plural counted noun names a people: "Armenians", "Israelis"."""
+        head = (c.unit or "").split()[-1:] or [""]
+        word = head[0]
+        if not word.endswith("s") or len(word) < 4:
+            return False
+        m = re.search(r"\b" + re.escape(word) + r"\b", c.sentence, re.IGNORECASE)
+        return bool(m and m.group()[0].isupper())
+
+    def _events(self, c: Claim, events: list[str]) -> list[str]:
+        """Event terms of the context, nearest to the figure in its sentence first."""
+        if len(events) < 2:
+            return events
+        pos = c.sentence.find(c.text)
+        if pos < 0:
+            return events
+        mid = pos + len(c.text) / 2
+        dist: dict[str, float] = {}
+        for m in _WORDS.finditer(c.sentence):
+            t = self.al.term(m.group())
+            if t in events:
+                d = abs((m.start() + m.end()) / 2 - mid)
+                dist[t] = min(dist.get(t, d), d)
+        return sorted(events, key=lambda t: (dist.get(t, 1e9), events.index(t)))
+
+    def _era(self, c: Claim) -> tuple[int, int] | None:
+        """The years a figure is about: years named in its sentence, else its own time."""
+        if c.kind in ("year", "date"):
+            return year_span(c)
+        span = self.years_in_sentence.get((c.source, c.sentence))
+        if span:
+            return span
+        t = claim_time(c)
+        y = _year_of(t) if t else None
+        return (y, y) if y else None
+
+
+# ---------------------------------------------------------------- grouping
+
+def align(claims: list[Claim], aliases: Aliases, settings: AlignSettings | None = None,
+          features: list[Features] | None = None) -> list[Group]:
+    """Aligned groups (two or more claims each), sorted by label then id."""
+    settings = settings or AlignSettings()
+    feats = features if features is not None else featurize(claims, aliases)
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        if f.block is not None and f.kind in ALIGNED_KINDS:
+            blocks[f.block].append(i)
+    groups: list[Group] = []
+    for key in sorted(blocks, key=repr):
+        members = sorted(blocks[key], key=lambda i: (claims[i].source, claims[i].start))
+        if len(members) < 2:
+            continue
+        for cluster in _complete_linkage(members, claims, feats, settings):
+            if len(cluster) >= 2:
+                groups.append(_group([claims[i] for i in cluster], [feats[i] for i in cluster]))
+    return _stable_ids(groups)
+
+
+def featurize(claims: list[Claim], aliases: Aliases) -> list[Features]:
+    fz = Featurizer(claims, aliases)
+    return [fz.features(c) for c in claims]
+
+
+def similarity(members: list[int], claims: list[Claim], feats: list[Features],
+               settings: AlignSettings) -> np.ndarray:
+    """Pairwise scores (0-100) inside one block; -1 where the claims must never meet."""
+    sigs = [feats[i].signature for i in members]
+    scorer = SCORERS.get(settings.scorer, fuzz.token_set_ratio)
+    scores = process.cdist(sigs, sigs, scorer=scorer, workers=-1, dtype=np.float32)
+    empty = np.array([not s for s in sigs])
+    scores[empty, :] = 100  # nothing in the context speaks against the pair
+    scores[:, empty] = 100
+    era = [feats[i].era for i in members]
+    known = np.array([e is not None for e in era])
+    lo = np.array([e[0] if e else 0 for e in era], dtype=np.float64)
+    hi = np.array([e[1] if e else 0 for e in era], dtype=np.float64)
+    gap = np.maximum(lo[:, None] - hi[None, :], lo[None, :] - hi[:, None])
+    kind = feats[members[0]].kind
+    if kind == "year":
+        limit = settings.year_gap
+    elif kind == "date":
+        limit = None
+    else:
+        limit = settings.era_gap_years
+    both = known[:, None] & known[None, :]
+    if limit is not None:
+        scores[both & (gap > limit)] = -1
+    if kind == "date":
+        days = np.array([_ordinal(claims[i]) for i in members], dtype=np.float64)
+        dgap = np.abs(days[:, None] - days[None, :])
+        scores[np.isnan(dgap) | (dgap > settings.date_gap_days)] = -1
+    return scores
+
+
+def _ordinal(c: Claim) -> float:
+    from datetime import date as _date
+    v = c.value if isinstance(c.value, str) else c.lo
+    try:
+        return float(_date.fromisoformat(str(v)[:10]).toordinal())
+    except ValueError:
+        return float("nan")
+
+
+def _complete_linkage(members: list[int], claims: list[Claim], feats: list[Features],
+                      settings: AlignSettings) -> list[list[int]]:
+    """Greedy complete linkage: a claim joins the group whose worst score with it is best,
+    provided that worst score reaches the threshold; otherwise it starts a group."""
+    s = similarity(members, claims, feats, settings)
+    n = len(members)
+    worst = np.empty((0, n), dtype=np.float32)  # row g: min score of each claim with group g
+    clusters: list[list[int]] = []
+    for j in range(n):
+        if len(clusters):
+            col = worst[:, j]
+            g = int(np.argmax(col))
+            if col[g] >= settings.threshold:
+                clusters[g].append(j)
+                worst[g] = np.minimum(worst[g], s[j])
+                continue
+        clusters.append([j])
+        worst = np.vstack([worst, s[j][None, :]])
+    return [[members[j] for j in c] for c in clusters]
+
+
+def _group(claims: list[Claim], feats: list[Features]) -> Group:
+    return Group(id="", label=_label(feats), kind=feats[0].kind, claims=claims)
+
+
+def _label(feats: list[Features]) -> str:
+    """A short name: counted noun, predicate, and the context terms most members share."""
+    f0 = feats[0]
+    common = Counter(t for f in feats for t in dict.fromkeys(f.terms + f.modifiers))
+    top = [t for t, n in sorted(common.items(), key=lambda kv: (-kv[1], kv[0]))
+           if n >= max(2, (len(feats) + 1) // 2)][:2]
+    if f0.kind in ("year", "date"):
+        head = f"{f0.kind} of the {f0.events[0]}" if f0.events else f0.kind
+    elif f0.kind == "count":
+        head = " ".join(x for x in (f0.role if f0.role and f0.role != PEOPLE else f0.noun or f0.family,
+                                    f0.predicate) if x)
+        if f0.role == PEOPLE:
+            head = " ".join(x for x in ("people", f0.predicate) if x)
+    elif f0.kind == "duration":
+        head = f"duration in {f0.noun or '?'}"
+    elif f0.kind == "money":
+        head = " ".join(x for x in ("money", f0.block[1] if f0.block else "", f0.predicate) if x)
+    else:
+        head = " ".join(x for x in (f0.kind, f0.predicate) if x)
+    return head + (f" ({', '.join(top)})" if top else "")
+
+
+def _stable_ids(groups: list[Group]) -> list[Group]:
+    """Ids from label and kind (never from line numbers); twins get their members' keys too."""
+    from checker.fingerprint import claim_key, digest
+
+    by_base: dict[str, list[Group]] = defaultdict(list)
+    for g in groups:
+        by_base[digest(g.kind, g.label)].append(g)
+    for base, twins in by_base.items():
+        if len(twins) == 1:
+            twins[0].id = "g" + base[:10]
+            continue
+        for g in twins:
+            g.id = "g" + digest(base, *sorted(claim_key(c) for c in g.claims))[:10]
+    return sorted(groups, key=lambda g: (g.label, g.id))
