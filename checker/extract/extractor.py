@@ -34,8 +34,8 @@ _NUM_IN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 _SCALE_IN = re.compile(r"\b(hundred|thousand|million|billion|trillion)\b|(?<=\d)\s?(bn|mn|mln|tn|m|k|b)\b",
                        re.IGNORECASE)
 # "one" counts ("one of the people", "one man") except in idioms and pronoun uses.
-_ONE_IDIOMS_AFTER = re.compile(r"^\s+(?:another|day|or|by|in|out|off|on|such|and|who|which|that|is|was)\b|^['’]s\b|^\s*[,.;:!?)]", re.I)
-_ONE_IDIOMS_BEFORE = re.compile(r"\b(?:no|the|this|that|any|every|each|which|same|someone|anyone|some|for|one|than|as)\s+$", re.I)
+_ONE_IDIOMS_AFTER = re.compile(r"^\s+(?:another|day|thing|or|by|in|out|off|on|such|and|who|which|that|is|was)\b|^['’]s\b|^\s*[,.;:!?)]", re.I)
+_ONE_IDIOMS_BEFORE = re.compile(r"\b(?:no|the|this|that|any|every|each|which|same|someone|anyone|some|one|than|as)\s+$", re.I)
 _AS_OF = re.compile(r"\b(?:as\s+of|as\s+at|as\s+on|by)\s+$", re.IGNORECASE)
 
 
@@ -93,29 +93,44 @@ def parse_number(text: str) -> float | int | None:
     return as_number(v)
 
 
+def _measured(text: str, e: int) -> bool:
+    """A unit or a counted plural follows the figure: it counts, whatever stands before it."""
+    m = re.match(r"[ \t]?([A-Za-z][\w/'’-]*)(?:\s+([A-Za-z][\w'’-]*))?", text[e:e + 40])
+    if not m:
+        return False
+    first = m.group(1)
+    low = first.lower()
+    if low in MEASURES or low in TIME_UNITS or low in CURRENCY_WORDS or (first.isupper() and len(first) <= 4):
+        return True  # "300 Hz", "35 GWh", "110 JPY", "16 inch"
+    plural = lambda w: w and w[0].islower() and w.endswith("s") and not w.endswith("ss") or w in PLURALS
+    return plural(first) or (first[0].isupper() and plural(m.group(2)))  # "96 Liverpool fans"
+
+
 def _is_identifier(text: str, s: int, e: int, sentence_start: int) -> bool:
     """Digits that name rather than count: COVID-19, F-16, A320, 9/11, No. 5, Boeing 737."""
     before = text[max(0, s - 2):s].rjust(2)
     after = text[e:e + 2].ljust(2)
-    if before[1].isalpha() or (before[1] in "-‐" and before[0].isalpha()):
+    if before[1].isalpha() or (before[1] in "-‐" and before[0].isalpha()
+                               and not re.search(r"(?i)\b(?:minus|sub)-$", text[max(0, s - 6):s])):
         return True
     if before[1] in "#/" or after[0] == "/" and after[1].isdigit():
         return True
     if after[0] in ("-", "‐") and text[e + 1:e + 2].isdigit():
         return True  # phone numbers, scores: handled as ranges when they are ranges
-    prev = re.search(r"(\b[a-z]?[A-Z][\w.-]*)\s+$", text[max(sentence_start, s - 30):s])
-    if prev and s - len(prev.group(0)) > sentence_start:
-        word = prev.group(1).rstrip(".")
-        if (word.lower() not in MONTHS and word.lower() not in WEEKDAYS and word.lower() not in HEDGES_BEFORE
-                and "," not in text[s:e] and "." not in text[s:e] and word.lower() not in ("the", "some", "about")):
-            return True
-    nxt = re.match(r" ([A-Z][\w-]*)", text[e:e + 20])
-    if nxt and text[s:e].isdigit() and len(text[s:e]) <= 4 and not nxt.group(1).endswith("s") \
-            and nxt.group(1).lower() not in MONTHS and nxt.group(1).lower() not in WEEKDAYS and s > sentence_start:
-        return True  # "787 Dreamliner", "iPhone 11 Pro", "575 Wilbraham Road": a name
     if re.search(r"\b(?:No|Nos|Number|Art|Article|Section|Chapter|Page|Room|Flight|Route|Resolution)\.?\s+$",
                  text[max(0, s - 14):s], re.IGNORECASE):
         return True
+    plain = text[s:e].isdigit() and len(text[s:e]) <= 4
+    if not plain or s == sentence_start or _measured(text, e):
+        return False
+    prev = re.search(r"(\b[a-z]?[A-Z][\w.-]*)\s+$", text[max(sentence_start, s - 30):s])
+    if prev and s - len(prev.group(0)) > sentence_start:
+        word = prev.group(1).rstrip(".").lower()
+        if word not in MONTHS and word not in WEEKDAYS and word not in HEDGES_BEFORE and word not in ("the", "some", "about"):
+            return True  # "Boeing 737", "Section 427"
+    nxt = re.match(r" ([A-Z][\w-]*)", text[e:e + 20])
+    if nxt and nxt.group(1).lower() not in MONTHS and nxt.group(1).lower() not in WEEKDAYS:
+        return True  # "787 Dreamliner", "575 Wilbraham Road": a name
     return False
 
 
@@ -133,6 +148,8 @@ def _year_like(text: str, s: int, e: int, value) -> bool:
         return True
     word = m.group(1)
     nxt = word.lower()
+    if nxt in MEASURES:
+        return False  # "1520 sq m"
     if nxt in EVENT_NOUNS or nxt in NOT_UNIT or word[0].isupper() or nxt in TIME_UNITS:
         return True
     plural = nxt.endswith("s") and not nxt.endswith(("ss", "'s", "’s")) or nxt in PLURALS
@@ -299,7 +316,7 @@ class _Reader:
         if b < a and not change:
             return None  # "50 -1.3%": two figures, not a range
         final = b
-        if _year_like(self.text, s, s + len(parts[0]), a) and 1000 <= b <= 2100:
+        if _year_like(self.text, s, s + len(parts[0]), a) and 1000 <= b <= 2100 and not _measured(self.text, e):
             return Mention(s, e, "year", None, a, b, hedge="range")
         word = raw.split()[0].lower() if raw[0].isalpha() else None
         a, b = min(a, b), max(a, b)
@@ -404,8 +421,14 @@ class _Reader:
             return m
         if is_digits and _is_identifier(self.text, s, s + len(core), sent[0]):
             return None
-        if sign > 0 and re.search(r"(?i)\bminus[\s-]$", self.text[max(0, s - 6):s]):
-            v, s = as_number(-v), s - 6 + re.search(r"(?i)minus[\s-]$", self.text[max(0, s - 6):s]).start()
+        lead = re.search(r"(?i)\b(minus|sub)[\s-]$", self.text[max(0, s - 6):s]) if sign > 0 else None
+        if lead and lead.group(1).lower() == "minus":
+            v, s = as_number(-v), max(0, s - 6) + lead.start()
+        elif lead:  # "sub-300 sq m": less than 300
+            m = self._amount(s, e, sent, "count", v)
+            m.start, m.hedge, m.hedge_word = max(0, s - 6) + lead.start(), "less_than", "sub"
+            m.lo, m.hi, m.lo_inclusive, m.hi_inclusive = interval(v, "less_than")
+            return m
         if not is_digits and re.match(r"-[A-Za-z]", self.text[e:e + 2]):
             return None  # "a six-speed gearbox", "four-door": a modifier, not a count
         if not is_digits:
@@ -499,7 +522,7 @@ def _link_sentence(mentions: list[Mention], text: str, published: date | None) -
         prev = m
 
 
-_TRIGGER = re.compile(r"[A-Za-z]+|'?\d+|[-−](?=\d)|[$€£¥₹₽₩₺]")
+_TRIGGER = re.compile(r"[A-Za-z]+|'?\.?\d+|[-−](?=\d)|[$€£¥₹₽₩₺]")
 
 
 def candidates(text: str):

@@ -42,6 +42,9 @@ MEASURES = {
     "megawatts", "gigawatts", "watts", "volts", "rpm", "cm", "mm", "ml", "bpd", "cups", "cup",
     "bags", "boxes", "truckloads", "trucks", "rounds", "pieces", "units", "doses", "shares",
     "points", "seats", "votes", "bushels", "carats", "calories", "bytes", "gb", "mb", "tb",
+    "sq", "sqm", "sqft", "hp", "bhp", "horsepower", "mg", "gwh", "hz", "khz", "mhz", "ghz", "nm",
+    "mpg", "psi", "ppm", "megawatt", "gigawatt", "kilowatt", "watt", "decibels", "celsius",
+    "fahrenheit", "knots", "pound-feet",
 }
 
 TIME_UNITS = {
@@ -56,7 +59,7 @@ TIME_UNITS = {
 
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "US $": "USD", "$US": "USD", "USD": "USD", "USD ": "USD",
                     "EUR": "EUR", "EUR ": "EUR", "RM": "MYR", "Rs": "INR", "Rs.": "INR", "Rs ": "INR",
-                    "R$": "BRL", "NZ$": "NZD", "S$": "SGD", "GBP": "GBP", "GBP ": "GBP", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
+                    "R$": "BRL", "$A": "AUD", "NZ$": "NZD", "S$": "SGD", "GBP": "GBP", "GBP ": "GBP", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
                     "₽": "RUB", "C$": "CAD", "A$": "AUD", "HK$": "HKD", "₩": "KRW", "₺": "TRY"}
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR",
