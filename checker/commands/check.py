@@ -84,7 +84,8 @@ def report_files(result, findings: list, hidden: int) -> dict[str, str]:
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Exit 1 when a finding is at or above this severity.")
 @click.option("--store", metavar="FILE", default=None,
-              help="Review decisions to apply [default: reviews.csv in the first folder given, if it exists].")
+              help="Review decisions to apply [default: reviews.csv in the first folder given, or beside the "
+                   "first file, if it exists].")
 @click.option("--all", "show_all", is_flag=True, help="Also show findings dismissed in review.")
 def command(paths: tuple[str, ...], rules_dir: str | None, fmt: str, output: str | None,
             report_dir: str | None, fail_on: str, store: str | None, show_all: bool) -> None:

@@ -158,3 +158,10 @@ def test_same_input_gives_byte_identical_output_in_every_format(seeds_copy):
 def test_help_ends_in_an_example():
     out = CliRunner().invoke(cli, ["check", "--help"]).output
     assert "Example:" in out and "checker check seeds/" in out.split("Example:")[1]
+
+
+def test_default_store_beside_the_files_when_only_files_are_given(quake):
+    fid = json.loads(run(quake, "--format", "json").stdout)["findings"][0]["id"]
+    (quake / "reviews.csv").write_text(f"id,decision\n{fid},dismissed\n", encoding="utf-8")
+    result = run(quake / "wire.txt", quake / "paper.txt")
+    assert result.exit_code == 0 and "1 dismissed in review not shown" in result.stdout
