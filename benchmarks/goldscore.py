@@ -23,11 +23,9 @@ Rules (tests/data/GOLD_README.md describes the file):
     not compared: "2023-09-19" and "--09-19" both match `XXXX-09-19`);
   - `THH:MM` (and `THH:MMZ`, a GMT time) matches a time claim with that hour and minute.
 * Recall = found gold / gold.
-* Precision = claims that match some gold mention / numeric claims.  A claim is *numeric* when its
-  text holds a digit or a number word (see NUMBER_WORDS: cardinals, ordinals, "dozen", "half",
-  "twice", "hundred", "million", ...).  A claim without either, such as a weekday reference
-  ("on Sunday") that the extractor emits as a date anchor, is not a numeric mention and is left
-  out of the precision count.
+* Precision = claims that match some gold mention / numeric claims.  Every claim is numeric except
+  a weekday reference ("on Sunday", `detail == "weekday"`), which the extractor emits as a date
+  anchor for resolving "as of" times: it states no figure and is left out of the precision count.
 * Hedge accuracy = found mentions whose claim has the gold hedge / found mentions; gold `none`
   equals claim `exact`, other names must be equal.  When several overlapping claims have the
   right value, the one overlapping the gold span most is the mention's claim.
@@ -48,22 +46,9 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD_TSV = ROOT / "tests" / "data" / "seed_mentions.tsv"
 SEEDS = ROOT / "seeds"
 
-NUMBER_WORDS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
-    "ninety hundred hundreds thousand thousands million millions billion billions trillion "
-    "trillions dozen dozens score scores couple pair several half halves third thirds quarter "
-    "quarters twice thrice once double triple single first second fourth fifth sixth seventh "
-    "eighth ninth tenth eleventh twelfth twentieth hundredth thousandth millionth"
-).split()
-_NUMBER_WORD_RE = re.compile(r"\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
-_DIGIT_RE = re.compile(r"\d")
-
-
 def is_numeric_claim(claim: Any) -> bool:
-    """True when the claim's text holds a digit or a number word (weekday anchors do not)."""
-    text = claim.text or ""
-    return bool(_DIGIT_RE.search(text) or _NUMBER_WORD_RE.search(text))
+    """Every claim but a weekday anchor ("on Sunday"): those state no figure."""
+    return getattr(claim, "detail", None) != "weekday"
 
 
 def is_number(x: Any) -> bool:

@@ -37,8 +37,8 @@ system's output becomes the list of predictions).
 * What counts as a prediction (`total_tags`): every quantity the system returns for the sentence.
   For us that is every claim except year, date and time claims (not quantities in NewsQuant; CQE
   likewise drops the dates of the CCG system), ordinal claims ("the 22nd amendment", "10th place":
-  ranks, not quantities; NewsQuant annotates none) and weekday anchors (claims whose text holds no
-  digit and no number word, see benchmarks/goldscore.py).  Everything else stays in.
+  ranks, not quantities; NewsQuant annotates none) and weekday anchors ("on Sunday", see
+  benchmarks/goldscore.py).  Everything else stays in.
 * P = matches / predictions, R = matches / gold quantities, F1 their harmonic mean, as
   `get_fscores` (reported in percent, one decimal).
 

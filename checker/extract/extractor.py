@@ -93,6 +93,10 @@ def parse_number(text: str) -> float | int | None:
     return as_number(v)
 
 
+_INDEX_NAME = re.compile(r"\b(?:S&P|S\s?P|sp|FTSE|Nasdaq|NASDAQ|Russell|Stoxx|STOXX|Nikkei|DAX|CAC|Fortune|"
+                         r"Forbes|ASX|TSX|Sensex|Nifty|KOSPI|IBEX|TA|Hang Seng)[-\s]?$")
+
+
 def _measured(text: str, e: int) -> bool:
     """A unit or a counted plural follows the figure: it counts, whatever stands before it."""
     m = re.match(r"[ \t]?([A-Za-z][\w/'’-]*)(?:\s+([A-Za-z][\w'’-]*))?", text[e:e + 40])
@@ -102,7 +106,8 @@ def _measured(text: str, e: int) -> bool:
     low = first.lower()
     if low in MEASURES or low in TIME_UNITS or low in CURRENCY_WORDS or (first.isupper() and len(first) <= 4):
         return True  # "300 Hz", "35 GWh", "110 JPY", "16 inch"
-    plural = lambda w: w and w[0].islower() and w.endswith("s") and not w.endswith("ss") or w in PLURALS
+    plural = lambda w: bool(w) and (w in PLURALS or w[0].islower() and w.endswith("s") and not w.endswith("ss")
+                                    and len(w) > 3 and w not in NOT_UNIT)
     return plural(first) or (first[0].isupper() and plural(m.group(2)))  # "96 Liverpool fans"
 
 
@@ -120,6 +125,8 @@ def _is_identifier(text: str, s: int, e: int, sentence_start: int) -> bool:
     if re.search(r"\b(?:No|Nos|Number|Art|Article|Section|Chapter|Page|Room|Flight|Route|Resolution)\.?\s+$",
                  text[max(0, s - 14):s], re.IGNORECASE):
         return True
+    if _INDEX_NAME.search(text, max(0, s - 12), s):
+        return True  # "the S&P 500", "FTSE 100": a name
     plain = text[s:e].isdigit() and len(text[s:e]) <= 4
     if not plain or s == sentence_start or _measured(text, e):
         return False
@@ -291,6 +298,8 @@ class _Reader:
         return self._amount(s, e, sent, "duration", v, unit=TIME_UNITS[word], round_ok=False)
 
     def _range(self, raw, s, e, sent):
+        if re.match(r"\s*(?:[ap]\.?m\b|GMT|UTC)", self.text[e:e + 5], re.IGNORECASE) or re.search(r"\d[ap]m\b", raw, re.I):
+            return None  # "from 1.05am to 7.05am": clock times, read one by one
         body = re.sub(r"^(?i:between|from)\s+", "", raw)
         parts = re.split(r"\s*(?:–|—|(?<=[\d\s%])-|\bto\b|\band\b|\bor\b)\s*", body.strip())
         if len(parts) != 2:
@@ -366,6 +375,8 @@ class _Reader:
 
     def _fraction(self, raw, s, e, sent):
         low = raw.lower()
+        if low == "half" and re.search(r"(?i)\b(?:first|second|other|latter|back|front)\s+$", self.text[max(0, s - 8):s]):
+            return None  # "the second half of the game": a period, not a fraction
         if low == "half":
             v, follow_ok = 0.5, re.match(r"\s+(?:of|the|its|their|a|an|his|her)\b", self.text[e:e + 8])
             hedged = ctx.hedge_before(self.text, s, sent[0])
@@ -383,6 +394,8 @@ class _Reader:
 
     def _times(self, raw, s, e, sent):
         low = raw.lower()
+        if re.match(r"\s+as\b", self.text[e:e + 4]):
+            return None  # "twice as loud": a comparison, not a count of times
         n = {"twice": 2, "thrice": 3}.get(low) or parse_number(re.sub(r"-?fold$", "", low))
         if n is None:
             return None
@@ -419,7 +432,7 @@ class _Reader:
             m = self._amount(s, e, sent, "count", v, unit=word)
             m.unit_end = e + glued.end()
             return m
-        if is_digits and _is_identifier(self.text, s, s + len(core), sent[0]):
+        if is_digits and _is_identifier(self.text, e - len(core) - plus, e - plus, sent[0]):
             return None
         lead = re.search(r"(?i)\b(minus|sub)[\s-]$", self.text[max(0, s - 6):s]) if sign > 0 else None
         if lead and lead.group(1).lower() == "minus":

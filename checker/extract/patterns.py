@@ -41,7 +41,7 @@ _ALTERNATIVES = [
     # 2023-09-24 23:46:11 / 2023-09-24T23:46
     ("isodate", rf"\b{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ]\d\d:\d\d(?::\d\d)?)?\b"),
     # September 19, 2023 / Sept. 19 / September 19th
-    ("mdy", rf"\b{MONTH}\s+{DAYNUM}\b(?:,?\s+{YEAR}\b)?"),
+    ("mdy", rf"\b{MONTH}\s+{DAYNUM}\b(?:\s?[-–]\s?{DAYNUM}\b)?(?:,?\s+{YEAR}\b)?"),
     # 19 September 2023 / 19th of September
     ("dmy", rf"(?<![\d,.]){DAYNUM}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR}\b)?(?![\w])"),
     # September 2023

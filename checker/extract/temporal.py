@@ -57,19 +57,17 @@ def parse_date(text: str, published: date | None) -> tuple[str | None, str | Non
         last = (date(y + (month == 12), month % 12 + 1, 1) - timedelta(days=1)).day
         return f"{y:04d}-{month:02d}", f"{y:04d}-{month:02d}-01", f"{y:04d}-{month:02d}-{last:02d}"
     day = int(days[0])
+    last = int(days[1]) if len(days) > 1 and int(days[1]) > day else day  # "Sept. 20-24"
     year = int(years[0]) if years else resolve_year(month, day, published)
-    if year is None:
-        try:
-            date(2000, month, day)  # leap year: accepts Feb 29
-        except ValueError:
-            return None, None, None
-        v = f"--{month:02d}-{day:02d}"
-        return v, v, v
     try:
-        v = date(year, month, day).isoformat()
+        date(year or 2000, month, day)  # 2000 is a leap year: accepts Feb 29
+        date(year or 2000, month, last)
     except ValueError:
         return None, None, None
-    return v, v, v
+    if year is None:
+        return f"--{month:02d}-{day:02d}", f"--{month:02d}-{day:02d}", f"--{month:02d}-{last:02d}"
+    v = date(year, month, day).isoformat()
+    return v, v, date(year, month, last).isoformat()
 
 
 def weekday_date(name: str, published: date | None) -> str | None:
