@@ -106,7 +106,7 @@ def _wrap(text: str, width: int) -> str:
                                    break_on_hyphens=False)) or ""
 
 
-def findings_table(findings: list[Finding], *, quote_width: int = 32, message_width: int = 32) -> str:
+def findings_table(findings: list[Finding], *, quote_width: int = 36, message_width: int = 30) -> str:
     """A terminal table: one row per finding, one line per piece of evidence inside it."""
     if not findings:
         return "no findings"
