@@ -6,10 +6,10 @@ import os
 import click
 
 from checker.errors import EXIT_FINDINGS, CheckerError
-from checker.formats.alignment import alignment_csv, alignment_markdown
+from checker.formats.alignment import alignment_csv
 from checker.formats.findings import (findings_csv, findings_json, findings_table, severity_rank,
                                       summary_line)
-from checker.formats.markdown import report_markdown
+from checker.formats.markdown import alignment_page, report_markdown
 from checker.reportdir import write_file, write_report_dir
 
 FORMATS = ("table", "json", "markdown", "csv")
@@ -66,7 +66,7 @@ def report_files(result, findings: list, hidden: int) -> dict[str, str]:
         "findings.json": findings_json(findings, result.groups),
         "findings.csv": findings_csv(findings),
         "alignment.csv": alignment_csv(result.groups, result.sources, findings),
-        "alignment.md": alignment_markdown(result.groups, result.sources, findings),
+        "alignment.md": alignment_page(sources=result.sources, groups=result.groups, findings=findings),
     }
 
 

@@ -15,6 +15,8 @@ from checker.formats.findings import findings_markdown, md_escape, summary_line
 from checker.models import Claim, Finding, Group, Source, iso
 
 TITLE = "Fact-consistency report"
+ALIGNMENT_NOTE = ("Each row is one quantity as the sources state it, one column per source; "
+                  "`flag` is the worst finding about it.")
 
 
 def sources_markdown(sources: list[Source], claims: list[Claim]) -> str:
@@ -36,10 +38,15 @@ def report_markdown(*, sources: list[Source], claims: list[Claim], groups: list[
         f"# {TITLE}", "",
         summary[0].upper() + summary[1:] + ".", "",
         "## Alignment", "",
-        "Each row is one quantity as the sources state it; `flag` is the worst finding about it.", "",
+        ALIGNMENT_NOTE, "",
         alignment_markdown(groups, sources, findings),
         findings_markdown(findings, outlets={s.name: s.outlet for s in sources if s.outlet}),
         "## Sources", "",
         sources_markdown(sources, claims),
     ]
     return "\n".join(parts).rstrip("\n") + "\n"
+
+
+def alignment_page(*, sources: list[Source], groups: list[Group], findings: list[Finding]) -> str:
+    """alignment.md: the table alone, with a heading so it reads on its own."""
+    return "\n".join(["# Alignment", "", ALIGNMENT_NOTE, "", alignment_markdown(groups, sources, findings)])

@@ -40,3 +40,11 @@ def test_sources_table_counts_claims_and_shows_reading_notes(evidence):
     assert "mojibake" in row
     n = sum(1 for c in evidence.claims if c.source.startswith("003_"))
     assert f"| {n} " in row
+
+
+def test_alignment_page_is_the_table_under_a_heading(evidence):
+    from checker.formats.alignment import alignment_markdown
+    from checker.formats.markdown import alignment_page
+    page = alignment_page(sources=evidence.sources, groups=evidence.groups, findings=evidence.findings)
+    assert page.startswith("# Alignment\n\n")
+    assert page.endswith(alignment_markdown(evidence.groups, evidence.sources, evidence.findings))
