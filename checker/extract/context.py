@@ -9,7 +9,7 @@ import bisect
 import re
 
 from checker.extract.lexicon import (
-    HEDGES_AFTER, HEDGES_BEFORE, MEASURES, NOT_UNIT, PEOPLE_PREDICATES, STOPWORDS,
+    HEDGES_AFTER, HEDGES_BEFORE, MEASURES, NOT_UNIT, PEOPLE_PREDICATES, PLURALS, STOPWORDS,
 )
 from checker.extract.numbers import UNITS, TENS
 
@@ -75,7 +75,7 @@ def counted_noun(text: str, end: int, stop: int) -> tuple[str | None, int]:
         words.append(lw)
         last_end = m.end()
         pos = m.end()
-        if lw.endswith("s") and not lw.endswith("ss") and (lw in MEASURES or len(words) >= 1):
+        if lw in PLURALS or lw.endswith("s") and not lw.endswith("ss"):
             break  # the plural head noun ends the phrase: "armored vehicles", "ethnic Armenians"
         m2 = re.match(r"\s+", text[pos:pos + 3])
         if m2:
