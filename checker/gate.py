@@ -43,7 +43,7 @@ class GateResult:
     changed: frozenset[str] | None = None  # names of sources changed since --base; None without it
     fail_on: str = "error"
     groups: list[Any] = field(default_factory=list)
-    rules: dict[str, str] = field(default_factory=dict)  # rule id -> one-line description, if known
+    rules: dict[str, dict[str, str]] = field(default_factory=dict)  # rule id -> {description, severity}
 
     def path(self, claim: Claim) -> str:
         return self.paths.get(claim.source, claim.source)
@@ -139,7 +139,7 @@ def sort_items(items: list[Gated], paths: dict[str, str]) -> list[Gated]:
 
 def build_result(findings: list[Finding], sources: list[Source], *, root: str, decisions=None, baseline=None,
                  changed_files: Callable[[str], bool] | None = None, fail_on: str = "error",
-                 groups: list | None = None, rules: dict[str, str] | None = None) -> GateResult:
+                 groups: list | None = None, rules: dict[str, dict[str, str]] | None = None) -> GateResult:
     """Classify `findings` of `sources`; `changed_files(path)` says if a source file changed (--base)."""
     if fail_on not in FAIL_ON:
         raise CheckerError(f"--fail-on {fail_on}: expected one of {', '.join(FAIL_ON)}")
@@ -189,16 +189,14 @@ def run_gate(paths: list[str], *, base: str | None = None, baseline: str | None 
     return build_result(result.findings, result.sources, root=changes.toplevel if changes else cwd,
                         decisions=decisions, baseline=known,
                         changed_files=changes.touches if changes else None, fail_on=fail_on,
-                        groups=getattr(result, "groups", None), rules=rule_descriptions(result))
+                        groups=result.groups, rules=rule_catalog(rules_dir))
 
 
-def rule_descriptions(result: Any) -> dict[str, str]:
-    """Rule id -> description, from whatever the check result carries about its rules."""
-    out: dict[str, str] = {}
-    for rule in getattr(result, "rules", None) or []:
-        rid = getattr(rule, "id", None) or (rule.get("id") if isinstance(rule, dict) else None)
-        text = (getattr(rule, "description", None) or getattr(rule, "title", None)
-                or (rule.get("description") if isinstance(rule, dict) else None))
-        if rid and text:
-            out[str(rid)] = " ".join(str(text).split())
-    return out
+def rule_catalog(rules_dir: str | None) -> dict[str, dict[str, str]]:
+    """Rule id -> {description, severity} of every rule in use, for reports that list rules (SARIF)."""
+    from checker.engine import load_rulebook
+    from checker.pipeline import default_rules_dir
+
+    rules, _ = load_rulebook(rules_dir or default_rules_dir())
+    return {r.id: {"description": " ".join((r.description or "").split()), "severity": r.severity}
+            for r in rules}

@@ -35,14 +35,26 @@ def location(result: GateResult, claim: Claim) -> dict:
     return loc
 
 
+def _first_sentence(text: str) -> str:
+    head = text.split(". ")[0].rstrip(".")
+    return head + "." if head else head
+
+
 def _rules(result: GateResult) -> list[dict]:
-    seen: dict[str, str] = {}
+    """Every rule of the rulebook, plus any rule a finding names that the rulebook did not list."""
+    known: dict[str, dict] = {rid: dict(info) for rid, info in result.rules.items()}
     for item in result.items:
-        seen.setdefault(item.finding.rule, item.finding.severity)
-    return [{"id": rid,
-             "shortDescription": {"text": result.rules.get(rid) or f"Sources disagree ({rid})"},
-             "defaultConfiguration": {"level": LEVELS.get(sev, "error")}}
-            for rid, sev in sorted(seen.items())]
+        known.setdefault(item.finding.rule, {"severity": item.finding.severity})
+    out = []
+    for rid in sorted(known):
+        info = known[rid]
+        text = info.get("description") or ""
+        rule = {"id": rid, "shortDescription": {"text": _first_sentence(text) or f"Sources disagree ({rid})"},
+                "defaultConfiguration": {"level": LEVELS.get(info.get("severity", "error"), "error")}}
+        if text:
+            rule["fullDescription"] = {"text": text}
+        out.append(rule)
+    return out
 
 
 def _result(result: GateResult, item: Gated, rule_index: dict[str, int]) -> dict:

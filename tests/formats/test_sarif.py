@@ -7,7 +7,7 @@ from jsonschema.validators import validator_for
 
 from checker.extract import extract_claims
 from checker.formats.sarif import FINGERPRINT, sarif_report
-from checker.gate import build_result
+from checker.gate import build_result, rule_catalog
 from checker.models import Finding
 from checker.review.store import Decision
 from checker.sources import read_sources
@@ -74,11 +74,20 @@ def test_run_with_findings_validates_and_carries_every_claim(seeds, validator):
     assert rounded["suppressions"] == [{"kind": "external", "status": "accepted", "justification": "style, not fact"}]
 
 
-def test_run_without_findings_validates(seeds, validator):
+def test_run_without_findings_validates_and_lists_the_rulebook(seeds, validator):
     sources, _ = seeds
     log = json.loads(sarif_report(build_result([], sources, root=ROOT)))
     validator.validate(log)
     assert log["runs"][0]["results"] == [] and log["runs"][0]["tool"]["driver"]["rules"] == []
+    catalog = rule_catalog(None)
+    log = json.loads(sarif_report(build_result([], sources, root=ROOT, rules=catalog)))
+    validator.validate(log)
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == sorted(catalog)
+    disagree = next(r for r in rules if r["id"] == "count-disagreement")
+    assert disagree["shortDescription"]["text"].startswith("Sources give incompatible figures")
+    assert disagree["shortDescription"]["text"].endswith(".")
+    assert disagree["defaultConfiguration"]["level"] == "error"
 
 
 def test_same_input_same_bytes_and_no_absolute_paths(seeds):
