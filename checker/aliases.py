@@ -26,7 +26,7 @@ since until during per via s t another other own same many much few several beca
 whether how why now yet still even already ago again including against between among within without
 through across toward towards upon like""".split())
 
-_PLURAL_KEEP = ("ss", "us", "is", "ous", "news", "series", "species", "arms")
+_PLURAL_KEEP = ("ss", "us", "is", "ous", "news", "series", "species")
 
 
 def singular(word: str) -> str:
@@ -43,7 +43,8 @@ def singular(word: str) -> str:
 
 def _norm(phrase: str) -> tuple[str, ...]:
     words = re.findall(r"[\w.'’-]+", str(phrase).lower().replace("’", "'"))
-    return tuple(singular(w.strip("'")) for w in words if w.strip("'"))
+    words = [re.sub(r"'s$", "", w).strip("'.-") for w in words]
+    return tuple(singular(w) for w in words if w)
 
 
 @dataclass
@@ -121,7 +122,7 @@ def parse_aliases(path: Path | str) -> Aliases:
         for i, it in enumerate(items):
             if not isinstance(it, (str, int, float)) or isinstance(it, bool) or not _norm(str(it)):
                 fail(at + (i,), f"group entries must be words, not {it!r}")
-        canonical = name or " ".join(_norm(str(items[0])))
+        canonical = name or " ".join(str(items[0]).lower().split())
         for i, it in enumerate(items):
             key = _norm(str(it))
             if key in origin and origin[key][0] != canonical:
@@ -164,7 +165,7 @@ def parse_aliases(path: Path | str) -> Aliases:
     if not isinstance(families, dict):
         fail(("families",), "families must be a mapping: family name -> list of nouns")
     for name, items in families.items():
-        canonical = group(("families", name), items, "family", " ".join(_norm(str(name))))
+        canonical = group(("families", name), items, "family", " ".join(str(name).lower().split()))
         al.family[canonical] = canonical
 
     implied = data.get("implied_roles") or {}
@@ -185,5 +186,5 @@ def parse_aliases(path: Path | str) -> Aliases:
     ignore = data.get("ignore") or []
     if not isinstance(ignore, list):
         fail(("ignore",), "ignore must be a list of words")
-    al.ignore = frozenset(" ".join(_norm(str(w))) for w in ignore)
+    al.ignore = frozenset(x for w in ignore for x in (" ".join(_norm(str(w))), str(w).lower()))
     return al

@@ -38,7 +38,8 @@ class AlignSettings:
     """How alike two claims' contexts must be, and how far apart in time they may be."""
 
     scorer: str = "token_set_ratio"
-    threshold: float = 60.0
+    threshold: float = 50.0
+    event_threshold: float = 0.0  # years and dates: the shared event and year_gap decide
     era_gap_years: float = 5  # counts whose sentences speak of years further apart never meet
     year_gap: float = 3  # years of "one event" further apart than this are different events
     date_gap_days: float = 10  # same for calendar dates
@@ -49,6 +50,7 @@ class AlignSettings:
         base = cls()
         return cls(scorer=spec.get("scorer", base.scorer),
                    threshold=float(spec.get("threshold", base.threshold)),
+                   event_threshold=float(spec.get("event_threshold", base.event_threshold)),
                    era_gap_years=float(spec.get("era_gap_years", base.era_gap_years)),
                    year_gap=float(spec.get("year_gap", base.year_gap)),
                    date_gap_days=float(spec.get("date_gap_days", base.date_gap_days)))
@@ -67,11 +69,14 @@ class Features:
     events: list[str] = field(default_factory=list)  # nearest first
     terms: list[str] = field(default_factory=list)  # other canonical context terms
     era: tuple[int, int] | None = None  # years the claim is about
-    modifiers: list[str] = field(default_factory=list)
+    modifiers: list[str] = field(default_factory=list)  # "armored" of "armored vehicles"
+    entities: list[str] = field(default_factory=list)  # named places, bodies, people
 
     @property
     def signature(self) -> str:
-        return " ".join(sorted(set(self.modifiers + self.terms)))
+        """What tells two claims of one block apart: what the noun is qualified by, the events
+        and the named entities around it (ordinary words vary too much with phrasing)."""
+        return " ".join(sorted(set(self.modifiers + self.events + self.entities)))
 
 
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
@@ -112,6 +117,7 @@ class Featurizer:
 
     def __init__(self, claims: list[Claim], aliases: Aliases) -> None:
         self.al = aliases
+        self.fold = _demonym_folds(claims, aliases)
         self.years_in_sentence: dict[tuple[str, str], tuple[int, int]] = {}
         for c in claims:
             if c.kind == "year":
@@ -128,6 +134,7 @@ class Featurizer:
         predicate = predicates[0] if predicates else None
         f = Features(kind=c.kind, block=None, predicate=predicate)
         f.events = self._events(c, [t for t in context if al.is_section(t, "events")])
+        f.entities = self._entities(c, context)
         f.era = self._era(c)
         if c.kind in ("year", "date"):
             f.terms = [t for t in context if t not in f.events[:1]]
@@ -142,7 +149,7 @@ class Featurizer:
             if not noun:
                 return f  # "about 120,000": what is counted is unknown
             f.family = al.family.get(noun) or (PEOPLE if self._demonym(c) else noun)
-            f.role = noun if f.family == PEOPLE and noun != f.family else ""
+            f.role = noun if self.al.is_section(noun, "role") else ""
             if f.family == PEOPLE and not f.role:
                 f.role = al.implied_roles.get(predicate or "", PEOPLE)
             f.block = ("count", f.family, f.role or noun, predicate or "-")
@@ -179,6 +186,11 @@ class Featurizer:
         m = re.search(r"\b" + re.escape(word) + r"\b", c.sentence, re.IGNORECASE)
         return bool(m and m.group()[0].isupper())
 
+    def _entities(self, c: Claim, context: list[str]) -> list[str]:
+        """Context terms the sentence writes with a capital: places, bodies, people."""
+        capital = {self.al.term(m.group()) for m in _WORDS.finditer(c.sentence) if m.group()[0].isupper()}
+        return list(dict.fromkeys(self.fold.get(t, t) for t in context if t in capital))
+
     def _events(self, c: Claim, events: list[str]) -> list[str]:
         """Event terms of the context, nearest to the figure in its sentence first."""
         if len(events) < 2:
@@ -207,6 +219,21 @@ class Featurizer:
         return (y, y) if y else None
 
 
+def _demonym_folds(claims: list[Claim], aliases: Aliases) -> dict[str, str]:
+    """'armenian' -> 'armenia', 'azerbaijani' -> 'azerbaijan', 'ukrainian' -> 'ukraine' when
+    both forms are written with a capital somewhere in these sources."""
+    names: set[str] = set()
+    for sentence in {c.sentence for c in claims}:
+        names.update(aliases.term(m.group()) for m in _WORDS.finditer(sentence) if m.group()[0].isupper())
+    folds = {}
+    for t in names:
+        for base in (t[:-1], t[:-3] + "e", t[:-2]):
+            if len(base) >= 4 and base != t and base in names and t.endswith(("n", "i", "an", "ian")):
+                folds[t] = base
+                break
+    return folds
+
+
 # ---------------------------------------------------------------- grouping
 
 def align(claims: list[Claim], aliases: Aliases, settings: AlignSettings | None = None,
@@ -225,6 +252,7 @@ def align(claims: list[Claim], aliases: Aliases, settings: AlignSettings | None 
             continue
         for cluster in _complete_linkage(members, claims, feats, settings):
             if len(cluster) >= 2:
+                cluster.sort(key=lambda i: (claims[i].source, claims[i].start))
                 groups.append(_group([claims[i] for i in cluster], [feats[i] for i in cluster]))
     return _stable_ids(groups)
 
@@ -256,6 +284,11 @@ def similarity(members: list[int], claims: list[Claim], feats: list[Features],
     else:
         limit = settings.era_gap_years
     both = known[:, None] & known[None, :]
+    if kind not in ("year", "date"):
+        # "killed in the earthquake" vs "killed in the war": named events that share nothing
+        bits = {e: 1 << (k % 62) for k, e in enumerate(sorted({e for i in members for e in feats[i].events}))}
+        ev = np.array([sum(bits[e] for e in set(feats[i].events)) for i in members], dtype=np.int64)
+        scores[(ev[:, None] != 0) & (ev[None, :] != 0) & ((ev[:, None] & ev[None, :]) == 0)] = -1
     if limit is not None:
         scores[both & (gap > limit)] = -1
     if kind == "date":
@@ -280,19 +313,26 @@ def _complete_linkage(members: list[int], claims: list[Claim], feats: list[Featu
     provided that worst score reaches the threshold; otherwise it starts a group."""
     s = similarity(members, claims, feats, settings)
     n = len(members)
-    worst = np.empty((0, n), dtype=np.float32)  # row g: min score of each claim with group g
+    # the most central claims found the groups, so the result does not hang on file order
+    centrality = np.clip(s, 0, None).mean(axis=1)
+    order = sorted(range(n), key=lambda j: (-float(centrality[j]), j))
+    threshold = settings.event_threshold if feats[members[0]].kind in ("year", "date") else settings.threshold
+    worst = np.empty((min(n, 16), n), dtype=np.float32)  # row g: min score of each claim with group g
     clusters: list[list[int]] = []
-    for j in range(n):
-        if len(clusters):
-            col = worst[:, j]
+    for j in order:
+        g_count = len(clusters)
+        if g_count:
+            col = worst[:g_count, j]
             g = int(np.argmax(col))
-            if col[g] >= settings.threshold:
+            if col[g] >= threshold and col[g] >= 0:
                 clusters[g].append(j)
-                worst[g] = np.minimum(worst[g], s[j])
+                np.minimum(worst[g], s[j], out=worst[g])
                 continue
+        if g_count == len(worst):
+            worst = np.vstack([worst, np.empty_like(worst)])
+        worst[g_count] = s[j]
         clusters.append([j])
-        worst = np.vstack([worst, s[j][None, :]])
-    return [[members[j] for j in c] for c in clusters]
+    return [sorted(members[j] for j in c) for c in clusters]
 
 
 def _group(claims: list[Claim], feats: list[Features]) -> Group:
@@ -302,7 +342,9 @@ def _group(claims: list[Claim], feats: list[Features]) -> Group:
 def _label(feats: list[Features]) -> str:
     """A short name: counted noun, predicate, and the context terms most members share."""
     f0 = feats[0]
-    common = Counter(t for f in feats for t in dict.fromkeys(f.terms + f.modifiers))
+    common = Counter(t for f in feats for t in dict.fromkeys(f.modifiers + f.events + f.entities))
+    if f0.kind in ("year", "date"):
+        del common[f0.events[0] if f0.events else ""]
     top = [t for t, n in sorted(common.items(), key=lambda kv: (-kv[1], kv[0]))
            if n >= max(2, (len(feats) + 1) // 2)][:2]
     if f0.kind in ("year", "date"):

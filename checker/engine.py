@@ -113,3 +113,32 @@ def _applies(rule: Rule, aliases: Aliases):
             return False
         return True
     return applies
+
+
+# ---------------------------------------------------------------- rule examples
+
+def run_example(rule: Rule, example, aliases: Aliases) -> list[Finding]:
+    """The findings `rule` alone reports on one of its examples."""
+    from checker.extract import extract_text
+    from checker.models import iso
+    from dateutil import parser as dateparser
+
+    claims: list[Claim] = []
+    for name in sorted(example.sources):
+        spec = example.sources[name]
+        published = None
+        if spec.get("published"):
+            try:
+                published = dateparser.isoparse(str(spec["published"]))
+            except ValueError:
+                raise CheckerError(f"{rule.path}:{example.line}: example {example.name!r}: "
+                                   f"published {spec['published']!r} is not an ISO date") from None
+        claims += extract_text(spec["text"], source=name, published=published)
+    _, findings = run_rules([rule], claims, aliases)
+    return findings
+
+
+def example_passes(rule: Rule, example, aliases: Aliases) -> tuple[bool, list[Finding]]:
+    """(as expected?, findings): `flag` wants at least one finding, `pass` none."""
+    findings = run_example(rule, example, aliases)
+    return (bool(findings) == (example.expect == "flag")), findings

@@ -180,11 +180,20 @@ def time_span(c: Claim) -> TimeSpan | None:
 # ---------------------------------------------------------------- messages
 
 def quote(c: Claim) -> str:
-    """The claim as an editor reads it: its words plus the counted noun when not inside them."""
+    """The claim as an editor reads it: its words plus the counted noun, as the sentence
+    writes them ("120,000 Armenians"), a leading hedge in lower case ("more than 200")."""
     text = " ".join(c.text.split())
-    if c.unit and c.unit.lower() not in text.lower() and c.kind == "count":
-        text += f" {c.unit}"
-    if c.detail == "summer" or c.detail in ("spring", "autumn", "fall", "winter"):
+    if c.unit and c.kind == "count" and c.unit.lower() not in text.lower():
+        unit = c.unit
+        at = c.sentence.find(c.text)
+        if at >= 0:
+            tail = c.sentence[at + len(c.text):].lstrip()
+            if tail[:len(unit)].lower() == unit.lower():
+                unit = tail[:len(unit)]
+        text += f" {unit}"
+    if c.kind in ("count", "money", "percent", "duration", "fraction") and text[:2].istitle():
+        text = text[0].lower() + text[1:]
+    if c.detail in ("spring", "summer", "autumn", "fall", "winter"):
         text = text.removeprefix("the ").removeprefix("The ")
     return text
 
@@ -222,11 +231,12 @@ def weaker(severity: str, cap: str) -> str:
 
 def disagreements(rule: Rule, group: Group, items: list[tuple[Claim, Interval]], *,
                   show=quote, severity: str | None = None, evidence: int = 10,
-                  extra: dict | None = None, keep=None) -> list[Finding]:
+                  extra: dict | None = None, keep=None, with_odd: bool = False) -> list:
     """One finding per source whose figure misses the value most sources agree on.
 
     `items` are claims with their intervals; `show` renders a claim's value for the message;
-    `keep(outliers, majority)` may veto a finding (e.g. to require an undated claim in it).
+    `keep(outliers, majority)` may veto a finding (e.g. to require an undated claim in it);
+    `with_odd` returns (finding, odd claims) pairs.
     """
     pairs = [(c.source, iv) for c, iv in items]
     if len({s for s, _ in pairs}) < 2:
@@ -243,7 +253,10 @@ def disagreements(rule: Rule, group: Group, items: list[tuple[Claim, Interval]],
         if i not in covering:
             outliers.setdefault(c.source, []).append(c)
     out = []
+    agreeing = {c.source for c in majority}
     for source in sorted(outliers):
+        if source in agreeing:
+            continue  # it also gives the common value: two quantities or a correction, not a clash
         odd = sorted(outliers[source], key=lambda c: c.start)
         backing = [c for c in majority if c.source != source]
         if not backing or (keep is not None and not keep(odd, backing)):
@@ -260,5 +273,6 @@ def disagreements(rule: Rule, group: Group, items: list[tuple[Claim, Interval]],
         }
         values.update(extra or {})
         evidence_claims = odd + backing[:evidence]
-        out.append(finding(rule, evidence_claims, render(rule, values), group, severity))
+        f = finding(rule, evidence_claims, render(rule, values), group, severity)
+        out.append((f, odd) if with_odd else f)
     return out

@@ -31,7 +31,8 @@ def check(rule: Rule, groups: list[Group], ctx: CheckContext) -> list[Finding]:
             ts = time_span(c)
             (undated if ts is None else dated[ts.key]).append((c, iv))
         for key in sorted(dated):
-            out += disagreements(rule, g, dated[key], extra={"when": f" as of {key}"})
+            when = f" as of {key}" if "T" in key else f" on {key}"
+            out += disagreements(rule, g, dated[key], extra={"when": when})
         if undated and undated_severity != "skip":
             every = undated + [x for key in sorted(dated) for x in dated[key]]
             ids = {id(c) for c, _ in undated}

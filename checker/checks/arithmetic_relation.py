@@ -1,0 +1,89 @@
+"""arithmetic_relation: "X, or a third of the population" must fit the population stated elsewhere."""
+from __future__ import annotations
+
+import re
+
+from checker.aliases import PEOPLE
+from checker.checks import register
+from checker.checks.common import CheckContext, Interval, finding, interval, quote, render
+from checker.models import Claim, Finding, Group
+from checker.rulebook import Rule
+
+PLACEHOLDERS = ("source", "part", "share", "whole_noun", "whole_source", "whole_value",
+                "ratio", "wholes")
+
+
+def _share(c: Claim, tolerance: dict) -> Interval | None:
+    """A fraction or percentage as a share of 1, hedges kept."""
+    iv = interval(c, tolerance)
+    if iv is None:
+        return None
+    if c.kind == "percent":
+        return Interval(iv.lo / 100, iv.hi / 100, iv.lo_inc, iv.hi_inc)
+    return iv
+
+
+def _part(share: Claim, claims: list[Claim]) -> Claim | None:
+    """The count the share describes: the nearest count of the same sentence."""
+    near = [c for c in claims if c.kind == "count" and c.source == share.source
+            and c.sentence == share.sentence and c is not share]
+    return min(near, key=lambda c: (abs(c.start - share.start), c.start), default=None)
+
+
+def _owner(share: Claim, whole_noun: str, ctx: CheckContext) -> str | None:
+    """"Nagorno-Karabakh's population" -> 'nagorno-karabakh'."""
+    m = re.search(r"([A-Z][\w-]*)['’]s\s+" + re.escape(whole_noun), share.sentence)
+    if not m:
+        m = re.search(re.escape(whole_noun) + r"\s+of\s+(?:the\s+)?([A-Z][\w-]*)", share.sentence)
+    return ctx.aliases.term(m.group(1)) if m else None
+
+
+@register("arithmetic_relation", placeholders=PLACEHOLDERS)
+def check(rule: Rule, groups: list[Group], ctx: CheckContext) -> list[Finding]:
+    """A figure stated as a share of a whole ("50,000 people, or more than a third of
+    Nagorno-Karabakh's population") must agree with the whole stated elsewhere: the count of
+    the same kind of thing, with no predicate of its own (a stock, not a flow), naming the
+    same owner ("Nagorno-Karabakh"). part / whole, with hedges and round-figure tolerance,
+    must overlap the share. Reported only when no candidate whole fits."""
+    out: list[Finding] = []
+    shares = [c for c in ctx.claims if c.kind in ("fraction", "percent") and c.unit and c.unit != "%"]
+    for sh in shares:
+        share_iv = _share(sh, rule.tolerance)
+        part = _part(sh, ctx.all_claims)
+        if share_iv is None or part is None:
+            continue
+        part_iv = interval(part, rule.tolerance)
+        whole_term = ctx.aliases.term(sh.unit)
+        family = ctx.aliases.family.get(whole_term, whole_term)
+        owner = _owner(sh, sh.unit.split()[-1], ctx)
+        fsh = ctx.feat(sh)
+        wanted = {owner} if owner else set(fsh.entities)
+        wholes = []
+        for c in ctx.all_claims:
+            f = ctx.feat(c)
+            if c.kind != "count" or c.sentence == sh.sentence or not f.noun or f.predicate:
+                continue
+            if family == PEOPLE:
+                if f.family != PEOPLE or f.role != PEOPLE:
+                    continue
+            elif f.noun != whole_term:
+                continue
+            if wanted and not wanted & set(f.entities):
+                continue
+            wiv = interval(c, rule.tolerance)
+            if wiv is not None and wiv.lo > 0:
+                wholes.append((c, wiv))
+        if not wholes or part_iv is None:
+            continue
+        if any(Interval(part_iv.lo / wiv.hi, part_iv.hi / wiv.lo).overlaps(share_iv)
+               for _, wiv in wholes):
+            continue
+        wholes.sort(key=lambda w: (w[0].source, w[0].start))
+        first = wholes[0][0]
+        r = part.value / first.value if isinstance(part.value, (int, float)) and first.value else None
+        values = {"source": sh.source, "part": quote(part), "share": quote(sh),
+                  "whole_noun": sh.unit, "whole_source": first.source, "whole_value": quote(first),
+                  "ratio": f"{r:.2f}" if r is not None else "?",
+                  "wholes": ", ".join(f"{quote(c)} ({c.source})" for c, _ in wholes[:5])}
+        out.append(finding(rule, [sh, part] + [c for c, _ in wholes[:5]], render(rule, values)))
+    return out
