@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import tempfile
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -91,8 +92,15 @@ def decision_of(finding: Finding, decisions: dict[str, Any]) -> str | None:
 
 
 def classify(findings: list[Finding], *, decisions: dict[str, Any] | None = None,
-             baseline: set[str] | dict | None = None, changed: frozenset[str] | set[str] | None = None) -> list[Gated]:
-    """Status of each finding: reviewed, then baseline, then (with a base) existing, else new."""
+             baseline: set[str] | dict | None = None, changed: frozenset[str] | set[str] | None = None,
+             base_ids: set[str] | None = None) -> list[Gated]:
+    """Status of each finding: reviewed, then baseline, then (with a base) existing, else new.
+
+    With a base (`changed` = names of changed sources, `base_ids` = finding ids at the base),
+    a finding is existing when no changed source is in it, when the base had it, or when the
+    base had it without the changed sources' claims: they only added evidence to a known
+    discrepancy (a new article agreeing with the majority against an old outlier).
+    """
     decisions = decisions or {}
     baseline = baseline or set()
     out = []
@@ -102,12 +110,21 @@ def classify(findings: list[Finding], *, decisions: dict[str, Any] | None = None
             status = REVIEWED
         elif f.id in baseline:
             status = BASELINE
-        elif changed is not None and not any(c.source in changed for c in f.claims):
+        elif changed is not None and _existed(f, changed, base_ids or set()):
             status = EXISTING
         else:
             status = NEW
         out.append(Gated(_with_review(f, decisions.get(f.id)), status))
     return out
+
+
+def _existed(f: Finding, changed: frozenset[str] | set[str], base_ids: set[str]) -> bool:
+    from checker.fingerprint import finding_id
+
+    kept = [c for c in f.claims if c.source not in changed]
+    if len(kept) == len(f.claims) or f.id in base_ids:
+        return True
+    return bool(kept) and finding_id(f.rule, kept) in base_ids
 
 
 def _with_review(f: Finding, d: Any) -> Finding:
@@ -138,16 +155,18 @@ def sort_items(items: list[Gated], paths: dict[str, str]) -> list[Gated]:
 
 
 def build_result(findings: list[Finding], sources: list[Source], *, root: str, decisions=None, baseline=None,
-                 changed_files: Callable[[str], bool] | None = None, fail_on: str = "error",
-                 groups: list | None = None, rules: dict[str, dict[str, str]] | None = None) -> GateResult:
-    """Classify `findings` of `sources`; `changed_files(path)` says if a source file changed (--base)."""
+                 changed_files: Callable[[str], bool] | None = None, base_ids: set[str] | None = None,
+                 fail_on: str = "error", groups: list | None = None,
+                 rules: dict[str, dict[str, str]] | None = None) -> GateResult:
+    """Classify `findings` of `sources`; with --base, `changed_files(path)` says if a source file
+    changed and `base_ids` are the finding ids the base revision's sources give."""
     if fail_on not in FAIL_ON:
         raise CheckerError(f"--fail-on {fail_on}: expected one of {', '.join(FAIL_ON)}")
     changed = None
     if changed_files is not None:
         changed = frozenset(s.name for s in sources if changed_files(s.path))
     paths = display_paths(sources, root)
-    items = classify(findings, decisions=decisions, baseline=baseline, changed=changed)
+    items = classify(findings, decisions=decisions, baseline=baseline, changed=changed, base_ids=base_ids)
     return GateResult(items=sort_items(items, paths), paths=paths, sources=[s.name for s in sources],
                       changed=changed, fail_on=fail_on, groups=list(groups or []), rules=dict(rules or {}))
 
@@ -176,7 +195,8 @@ def default_baseline(paths: list[str]) -> str | None:
 def run_gate(paths: list[str], *, base: str | None = None, baseline: str | None = None,
              store: str | None = None, rules_dir: str | None = None, fail_on: str = "error",
              cwd: str = ".") -> GateResult:
-    """The whole gate: git first (cheap, fails fast), then baseline and store, then the check."""
+    """The whole gate: git first (cheap, fails fast), then baseline and store, then the check
+    (and, with --base, the check of the base revision's sources when a finding needs it)."""
     from checker.baseline import read_baseline
     from checker.gitdiff import changed_sources
     from checker.pipeline import run_check
@@ -186,10 +206,30 @@ def run_gate(paths: list[str], *, base: str | None = None, baseline: str | None 
     known = read_baseline(baseline_path) if baseline_path else {}
     decisions = load_decisions(paths, store)
     result = run_check(paths, rules_dir=rules_dir)
+    base_ids = None
+    if changes is not None and any(changes.touches(s.path) for s in result.sources):
+        base_ids = base_finding_ids(changes, paths, rules_dir, cwd)
     return build_result(result.findings, result.sources, root=changes.toplevel if changes else cwd,
                         decisions=decisions, baseline=known,
-                        changed_files=changes.touches if changes else None, fail_on=fail_on,
-                        groups=result.groups, rules=rule_catalog(rules_dir))
+                        changed_files=changes.touches if changes else None, base_ids=base_ids,
+                        fail_on=fail_on, groups=result.groups, rules=rule_catalog(rules_dir))
+
+
+def base_finding_ids(changes, paths: list[str], rules_dir: str | None, cwd: str = ".") -> set[str]:
+    """Finding ids of the base revision's sources, checked with today's rules (so a rule change
+    alone never makes an old discrepancy new). Sources the base could not check give none."""
+    from checker.gitdiff import export_base
+    from checker.pipeline import run_check
+
+    with tempfile.TemporaryDirectory(prefix="checker-base-") as tmp:
+        old = export_base(changes, paths, tmp, cwd)
+        if not old:
+            return set()
+        try:
+            found = run_check(old, rules_dir=rules_dir, on_notice=lambda message: None).findings
+        except CheckerError:
+            return set()
+    return {f.id for f in found}
 
 
 def rule_catalog(rules_dir: str | None) -> dict[str, dict[str, str]]:

@@ -10,6 +10,7 @@ import csv
 import io
 import os
 import subprocess
+import tarfile
 from dataclasses import dataclass
 
 from checker.errors import CheckerError
@@ -101,3 +102,32 @@ def _manifest_rows(text: str) -> dict[str, tuple]:
         if cells.get("file"):
             out[cells["file"]] = tuple(sorted(cells.items()))
     return out
+
+
+def export_base(changes: Changes, paths: list[str], dest: str, cwd: str = ".") -> list[str]:
+    """Write REF's version of `paths` under `dest` (same layout below the top level) and return
+    where each given path now is; paths that did not exist at REF are left out."""
+    out: list[str] = []
+    for given in paths:
+        rel = os.path.relpath(os.path.realpath(os.path.join(cwd, given)), changes.toplevel)
+        if rel.startswith(os.pardir):
+            continue
+        spec = "" if rel == os.curdir else rel.replace(os.sep, "/")
+        if not _at(changes, spec):
+            continue  # not at REF: a new folder or file
+        specs = [spec or "."]
+        manifest = "/".join(p for p in (os.path.dirname(spec), MANIFEST) if p)
+        if not os.path.isdir(os.path.join(changes.toplevel, rel)) and _at(changes, manifest):
+            specs.append(manifest)  # a single file still needs its folder's publication dates
+        archive = _git(["archive", "--format=tar", changes.base, "--", *specs], changes.toplevel)
+        if archive.returncode != 0:
+            raise CheckerError(f"git archive {changes.base}: "
+                               f"{archive.stderr.decode(errors='replace').strip() or 'failed'}")
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(dest, filter="data")
+        out.append(os.path.join(dest, rel))
+    return out
+
+
+def _at(changes: Changes, spec: str) -> bool:
+    return _git(["cat-file", "-e", f"{changes.base}:{spec}"], changes.toplevel).returncode == 0

@@ -124,3 +124,23 @@ def test_bad_fail_on_is_a_user_error(seeds):
     sources, findings = seeds
     with pytest.raises(CheckerError, match="--fail-on"):
         build_result(findings, sources, root=ROOT, fail_on="info")
+
+
+def test_with_base_a_change_that_only_adds_evidence_to_a_known_finding_is_not_new(seeds):
+    from checker.fingerprint import finding_id
+
+    sources, findings = seeds
+    war = findings[0]  # 000 says 2022; 002 and 003 say 2020
+    at_base = [c for c in war.claims if not c.source.startswith("003")]
+    base_ids = {finding_id(war.rule, at_base)}
+    # 003 changed: without its claim the finding is one the base already had
+    changed = {os.path.join(SEEDS, "003_bad527a6dbefebb3.txt")}
+    result = build_result([war], sources, root=ROOT, changed_files=lambda p: p in changed, base_ids=base_ids)
+    assert result.items[0].status == EXISTING and result.exit_code == 0
+    # 000 changed: the outlier itself is new since the base
+    changed = {os.path.join(SEEDS, "000_f1544da85298896f.txt")}
+    result = build_result([war], sources, root=ROOT, changed_files=lambda p: p in changed, base_ids=base_ids)
+    assert result.items[0].status == NEW and result.exit_code == 1
+    # the base had exactly this finding (its source was edited elsewhere): not new
+    result = build_result([war], sources, root=ROOT, changed_files=lambda p: p in changed, base_ids={war.id})
+    assert result.items[0].status == EXISTING

@@ -5,7 +5,7 @@ import subprocess
 import pytest
 
 from checker.errors import CheckerError
-from checker.gitdiff import changed_sources, toplevel
+from checker.gitdiff import changed_sources, export_base, toplevel
 
 
 def git(cwd, *args):
@@ -68,3 +68,18 @@ def test_unknown_ref_and_not_a_repository(repo, tmp_path_factory):
     outside = tmp_path_factory.mktemp("plain")
     with pytest.raises(CheckerError, match="not a git repository"):
         toplevel(str(outside))
+
+
+def test_export_base_writes_the_base_versions(repo, tmp_path_factory):
+    (repo / "news" / "a.txt").write_text("Officials said 14 people died.\n")
+    (repo / "news" / "new.txt").write_text("brand new\n")
+    changes = changed_sources(["news"], "HEAD", cwd=str(repo))
+    dest = tmp_path_factory.mktemp("base")
+    assert export_base(changes, ["news"], str(dest), cwd=str(repo)) == [str(dest / "news")]
+    assert (dest / "news" / "a.txt").read_text() == "Officials said 12 people died.\n"
+    assert sorted(os.listdir(dest / "news")) == ["a.txt", "b.txt", "sources.csv"]
+    # a single file comes with its folder's manifest; a path new since REF is left out
+    single = tmp_path_factory.mktemp("single")
+    assert export_base(changes, ["news/a.txt", "news/new.txt"], str(single), cwd=str(repo)) == [
+        str(single / "news" / "a.txt")]
+    assert sorted(os.listdir(single / "news")) == ["a.txt", "sources.csv"]
