@@ -27,7 +27,7 @@ def load_rulebook(rules_dir: Path | str) -> tuple[list[Rule], Aliases]:
     for rule in rules:
         unknown = template_fields(rule.message) - kinds[rule.check].placeholders
         if unknown:
-            raise CheckerError(f"{rule.path}: message: unknown placeholder "
+            raise CheckerError(f"{rule.path}:{rule.line('message')}: message: unknown placeholder "
                                f"{{{sorted(unknown)[0]}}} for {rule.check} (known: "
                                + ", ".join("{" + p + "}" for p in sorted(kinds[rule.check].placeholders))
                                + ")")

@@ -44,6 +44,10 @@ class Rule:
     params: dict[str, Any] = field(default_factory=dict)
     examples: list[Example] = field(default_factory=list)
     path: str = ""  # as shown in messages: rules/NAME.yaml
+    lines: dict[tuple, int] = field(default_factory=dict, repr=False)  # key path -> line
+
+    def line(self, *at) -> int:
+        return line_of(self.lines, at)
 
     def param(self, name: str, default: Any = None) -> Any:
         return self.params.get(name, default)
@@ -81,6 +85,9 @@ def read_yaml(path: Path | str) -> tuple[Any, dict[tuple, int]]:
         line = mark.line + 1 if mark else 1
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         context = getattr(exc, "context", None)
+        started = getattr(exc, "context_mark", None)
+        if context and started and started.line + 1 != line:
+            context += f" started on line {started.line + 1}"
         raise CheckerError(f"{where}:{line}: YAML syntax error: {what}"
                            + (f" ({context})" if context else "")) from None
     lines: dict[tuple, int] = {}
@@ -159,7 +166,7 @@ def load_rule(path: Path | str, check_kinds: set[str] | None = None) -> Rule:
                 severity=data["severity"], message=data["message"].strip(),
                 applies_to=data.get("applies_to") or {}, align=data.get("align") or {},
                 tolerance=data.get("tolerance") or {}, params=data.get("params") or {},
-                examples=examples, path=where)
+                examples=examples, path=where, lines=lines)
 
 
 def _plain(value: Any) -> Any:

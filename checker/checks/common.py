@@ -207,7 +207,7 @@ def render(rule: Rule, values: dict) -> str:
     try:
         return rule.message.format_map(values)
     except (KeyError, IndexError, ValueError) as exc:
-        raise CheckerError(f"{rule.path}: message template: {exc!r} is not a placeholder of "
+        raise CheckerError(f"{rule.path}:{rule.line('message')}: message template: {exc!r} is not a placeholder of "
                            f"{rule.check} (known: {', '.join(sorted(values))})") from None
 
 
