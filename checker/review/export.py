@@ -10,7 +10,6 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -21,6 +20,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from checker.errors import CheckerError
+from checker.formats.alignment import alignment_rows
+from checker.formats.findings import sort_claims, sort_findings
 from checker.models import Claim, Finding, Group, Source
 from checker.review.cells import neutralise
 from checker.review.store import DECISIONS, Decision, write_atomic
@@ -97,24 +98,12 @@ def _common_suffix(a: str, b: str) -> int:
 
 # ------------------------------------------------------------------ rows
 
-def _sorted_findings(findings: list[Finding]) -> list[Finding]:
-    try:
-        from checker.formats.findings import sort_findings
-    except ImportError:  # the shared report order, when that module is there
-        return sorted(findings, key=lambda f: (f.severity, f.rule, f.id))
-    return sort_findings(findings)
-
-
-def _sorted_claims(claims: Iterable[Claim]) -> list[Claim]:
-    return sorted(claims, key=lambda c: (c.source, c.line, c.column, c.start))
-
-
 def findings_rows(export: Export) -> list[list[object]]:
     """One row per finding, in `findings_columns()` order; texts not yet neutralised."""
     by_name = {s.name: s for s in export.sources}
     rows = []
-    for f in _sorted_findings(export.findings):
-        claims = _sorted_claims(f.claims)
+    for f in sort_findings(export.findings):  # the order of every other report
+        claims = sort_claims(f.claims)
         row: list[object] = [f.id, f.severity, f.rule, f.message]
         for i in range(len(SIDES)):
             if i < len(claims):
@@ -138,26 +127,11 @@ def findings_rows(export: Export) -> list[list[object]]:
 
 def alignment_table(export: Export) -> list[list[str]]:
     """Header plus one row per aligned group, one column per source (the figure as stated)."""
-    try:
-        from checker.formats.alignment import alignment_rows
-    except ImportError:
-        return _own_alignment_table(export)
     columns, rows = alignment_rows(export.groups, export.sources, export.findings)
     table = [["group", "quantity", "kind", "flag"] + [title for _, title in columns]]
     for r in rows:
         table.append([r["group"], r["quantity"], r["kind"], r["flag"]]
                      + [r["cells"].get(name, "") for name, _ in columns])
-    return table
-
-
-def _own_alignment_table(export: Export) -> list[list[str]]:
-    names = sorted({s.name for s in export.sources} | {c.source for g in export.groups for c in g.claims})
-    table = [["group", "quantity", "kind", "flag"] + names]
-    for g in sorted(export.groups, key=lambda g: (g.label.lower(), g.id)):
-        cells: dict[str, list[str]] = {}
-        for c in _sorted_claims(g.claims):
-            cells.setdefault(c.source, []).append(" ".join(c.text.split()))
-        table.append([g.id, g.label, g.kind, ""] + ["; ".join(cells.get(n, [])) for n in names])
     return table
 
 

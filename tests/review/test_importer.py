@@ -195,3 +195,20 @@ def test_libreoffice_round_trips(news, tmp_path):
     assert import_review(as_csv, {}, r.findings).decisions == expected
     _assert_restored(read_review_file(as_csv), r)
     _assert_restored(read_review_file(as_xlsx), r)
+
+
+def test_unreadable_workbook_is_a_one_line_error(tmp_path):
+    path = tmp_path / "review.xlsx"
+    path.write_bytes(b"this is not a zip file")
+    with pytest.raises(Exception) as err:
+        read_review_file(path)
+    assert str(err.value.message).startswith(f"{path}: not a readable .xlsx workbook")
+
+
+def test_windows_1252_csv_from_excel(news, tmp_path):
+    r = hand_check(news)
+    a = _ids(r)[0]
+    path = tmp_path / "ansi.csv"
+    path.write_bytes(f"id;decision;reviewer;note\n{a};Confirmed;Zoë;café figures match\n".encode("cp1252"))
+    got = import_review(path, {}, r.findings).decisions
+    assert (got[a].reviewer, got[a].note) == ("Zoë", "café figures match")
