@@ -102,13 +102,13 @@ def classify(findings: list[Finding], *, decisions: dict[str, Any] | None = None
     discrepancy (a new article agreeing with the majority against an old outlier).
     """
     decisions = decisions or {}
-    baseline = baseline or set()
+    in_baseline = baseline_matcher(baseline or {})
     out = []
     for f in findings:
         decision = decision_of(f, decisions)
         if decision in REVIEWED_DECISIONS:
             status = REVIEWED
-        elif f.id in baseline:
+        elif in_baseline(f):
             status = BASELINE
         elif changed is not None and _existed(f, changed, base_ids or set()):
             status = EXISTING
@@ -116,6 +116,29 @@ def classify(findings: list[Finding], *, decisions: dict[str, Any] | None = None
             status = NEW
         out.append(Gated(_with_review(f, decisions.get(f.id)), status))
     return out
+
+
+def baseline_matcher(baseline: set[str] | dict[str, dict]) -> Callable[[Finding], bool]:
+    """Is a finding in the baseline: by id, or as a baselined finding plus claims from sources
+    that entry does not name (a new article backing a known discrepancy changes its id)."""
+    from checker.fingerprint import finding_id
+
+    by_rule: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    if isinstance(baseline, dict):
+        for fid, entry in baseline.items():
+            names = entry.get("sources") if isinstance(entry, dict) else None
+            if entry.get("rule") and names:
+                by_rule.setdefault(entry["rule"], []).append((fid, frozenset(names)))
+
+    def match(f: Finding) -> bool:
+        if f.id in baseline:
+            return True
+        for fid, names in by_rule.get(f.rule, []):
+            kept = [c for c in f.claims if c.source in names]
+            if kept and len(kept) < len(f.claims) and finding_id(f.rule, kept) == fid:
+                return True
+        return False
+    return match
 
 
 def _existed(f: Finding, changed: frozenset[str] | set[str], base_ids: set[str]) -> bool:

@@ -144,3 +144,25 @@ def test_with_base_a_change_that_only_adds_evidence_to_a_known_finding_is_not_ne
     # the base had exactly this finding (its source was edited elsewhere): not new
     result = build_result([war], sources, root=ROOT, changed_files=lambda p: p in changed, base_ids={war.id})
     assert result.items[0].status == EXISTING
+
+
+def test_baseline_entry_plus_claims_from_other_sources_is_still_baselined(seeds):
+    from checker.baseline import baseline_entry
+    from checker.fingerprint import finding_id
+
+    sources, findings = seeds
+    war = findings[0]
+    old_claims = [c for c in war.claims if not c.source.startswith("003")]
+    old = Finding(id=finding_id(war.rule, old_claims), rule=war.rule, severity="error", message="m", claims=old_claims)
+    baseline = {old.id: baseline_entry(old)}
+    now = Finding(id=finding_id(war.rule, war.claims), rule=war.rule, severity="error", message="m", claims=war.claims)
+    assert classify([now], baseline=baseline)[0].status == BASELINE
+    # ids alone do not match, and a set of ids (no sources known) does not stretch
+    assert classify([now], baseline=set(baseline))[0].status == NEW
+    # another rule, or a different claim from a baselined source, is new
+    other = Finding(id="x", rule="other-rule", severity="error", message="m", claims=war.claims)
+    assert classify([other], baseline=baseline)[0].status == NEW
+    sources_002 = [c for c in war.claims if c.source.startswith(("002", "003"))]
+    narrower = Finding(id=finding_id(war.rule, sources_002), rule=war.rule, severity="error", message="m",
+                       claims=sources_002)
+    assert classify([narrower], baseline=baseline)[0].status == NEW
