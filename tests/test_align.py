@@ -1,0 +1,107 @@
+"""Alignment on real extracted claims: what meets, what must never meet, no chaining."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from checker.aliases import load_aliases
+from checker.align import AlignSettings, align, featurize
+from checker.extract import extract_claims, extract_text
+from checker.pipeline import default_rules_dir
+from checker.sources import read_sources
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ALIASES = load_aliases(default_rules_dir())
+
+
+@pytest.fixture(scope="module")
+def seed_groups():
+    sources = read_sources([str(SEEDS)], on_notice=lambda m: None)
+    claims = [c for s in sources for c in extract_claims(s)]
+    return claims, align(claims, ALIASES)
+
+
+def _where(groups, source_prefix, line, text):
+    """Labels of the groups holding the claim quoted by `text` on that line."""
+    return {g.label for g in groups for c in g.claims
+            if c.source.startswith(source_prefix) and c.line == line and c.text == text}
+
+
+def _claims(texts: dict[str, str], published=date(2024, 1, 8)):
+    return [c for name, t in texts.items() for c in extract_text(t, source=name, published=published)]
+
+
+def test_same_toll_in_two_sources_meets(seed_groups):
+    _, groups = seed_groups
+    killed = _where(groups, "001", 21, "more than 200")
+    assert killed and killed == _where(groups, "002", 5, "At least 200")
+
+
+def test_killed_and_wounded_never_meet(seed_groups):
+    _, groups = seed_groups
+    assert not _where(groups, "001", 21, "more than 200") & _where(groups, "001", 21, "400")
+    assert _where(groups, "001", 21, "400") == _where(groups, "002", 5, "more than 400")
+
+
+def test_other_war_other_role_other_event_stay_apart(seed_groups):
+    _, groups = seed_groups
+    toll = _where(groups, "001", 21, "more than 200")
+    assert not toll & _where(groups, "001", 24, "About 30,000")  # First Karabakh War, 1988-1994
+    assert not toll & _where(groups, "002", 13, "five")  # five peacekeepers
+    assert not toll & _where(groups, "003", 11, "four")  # soldiers killed by landmines
+
+
+def test_years_meet_on_their_event_only(seed_groups):
+    _, groups = seed_groups
+    war_end = _where(groups, "000", 21, "the summer of 2022")
+    assert war_end and war_end == _where(groups, "004", 4, "2020") == _where(groups, "003", 31, "2020")
+    assert not _where(groups, "000", 19, "2022")  # a person's move is no dated event
+    assert not _where(groups, "002", 12, "2018") & war_end  # the Velvet revolution
+    assert not _where(groups, "000", 7, "1990s") & war_end  # the war of the 1990s
+
+
+def test_group_ids_and_order_are_stable(seed_groups):
+    claims, groups = seed_groups
+    again = align(list(reversed(claims)), ALIASES)
+    assert [(g.id, g.label, [(c.source, c.start) for c in g.claims]) for g in groups] == \
+           [(g.id, g.label, [(c.source, c.start) for c in g.claims]) for g in again]
+    assert len({g.id for g in groups}) == len(groups)
+    assert groups == sorted(groups, key=lambda g: (g.label, g.id))
+
+
+def test_complete_linkage_does_not_chain():
+    claims = _claims({
+        "a.txt": "Officials in Gaza and Rafah said 40 people were killed on Monday.",
+        "b.txt": "Officials in Rafah and Khan Younis said 45 people were killed on Monday.",
+        "c.txt": "Officials in Khan Younis and Jabalia said 90 people were killed on Monday.",
+    })
+    groups = align(claims, ALIASES)
+    for g in groups:
+        assert not {"a.txt", "c.txt"} <= {c.source for c in g.claims}, g.label
+
+
+def test_people_nouns_meet_across_demonyms_and_aliases():
+    claims = _claims({
+        "a.txt": "There are 120,000 Armenians in Karabakh, officials say.",
+        "b.txt": "About 120,000 people live in Nagorno-Karabakh.",
+    })
+    groups = align(claims, ALIASES)
+    assert [sorted(c.source for c in g.claims) for g in groups] == [["a.txt", "b.txt"]]
+
+
+def test_threshold_is_a_setting():
+    claims = _claims({
+        "a.txt": "Officials in Rafah and Khan Younis said 45 people were killed on Monday.",
+        "b.txt": "Officials in Khan Younis and Jabalia said 90 people were killed on Monday.",
+    })
+    assert align(claims, ALIASES, AlignSettings(threshold=50))
+    assert not align(claims, ALIASES, AlignSettings(threshold=95))
+
+
+def test_features_block_by_role_and_predicate():
+    claims = _claims({"a.txt": "Five peacekeepers were killed and 300 refugees crossed the border."})
+    feats = {c.text: f for c, f in zip(claims, featurize(claims, ALIASES))}
+    assert feats["Five"].block == ("count", "people", "peacekeeper", "killed")
+    assert feats["300"].block[2:] == ("refugee", "fled")
