@@ -148,3 +148,7 @@ def test_could_not_run_is_exit_2_with_one_line(repo, tmp_path_factory):
     assert done.returncode == 2 and done.stderr.startswith("Error: broken.json:1: not a checker baseline")
     done = run(repo, "ci", "missing/")
     assert done.returncode == 2 and "missing/" in done.stderr
+    (repo / "badrules").mkdir()
+    (repo / "badrules" / "x.yaml").write_text("id: x\ncheck: nope\n")
+    done = run(repo, "ci", "news/", "--rules", "badrules")
+    assert done.returncode == 2 and done.stderr.startswith("Error: badrules/x.yaml:") and done.stderr.count("\n") == 1
