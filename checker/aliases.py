@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from checker.errors import CheckerError
@@ -41,6 +42,7 @@ def singular(word: str) -> str:
     return w[:-1]
 
 
+@lru_cache(maxsize=65536)
 def _norm(phrase: str) -> tuple[str, ...]:
     words = re.findall(r"[\w.'’-]+", str(phrase).lower().replace("’", "'"))
     words = [re.sub(r"'s$", "", w).strip("'.-") for w in words]

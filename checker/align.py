@@ -118,6 +118,7 @@ class Featurizer:
     def __init__(self, claims: list[Claim], aliases: Aliases) -> None:
         self.al = aliases
         self.fold = _demonym_folds(claims, aliases)
+        self._capitals: dict[str, set[str]] = {}
         self.years_in_sentence: dict[tuple[str, str], tuple[int, int]] = {}
         for c in claims:
             if c.kind == "year":
@@ -188,7 +189,10 @@ class Featurizer:
 
     def _entities(self, c: Claim, context: list[str]) -> list[str]:
         """Context terms the sentence writes with a capital: places, bodies, people."""
-        capital = {self.al.term(m.group()) for m in _WORDS.finditer(c.sentence) if m.group()[0].isupper()}
+        capital = self._capitals.get(c.sentence)
+        if capital is None:
+            capital = {self.al.term(m.group()) for m in _WORDS.finditer(c.sentence) if m.group()[0].isupper()}
+            self._capitals[c.sentence] = capital
         return list(dict.fromkeys(self.fold.get(t, t) for t in context if t in capital))
 
     def _events(self, c: Claim, events: list[str]) -> list[str]:
@@ -267,7 +271,11 @@ def similarity(members: list[int], claims: list[Claim], feats: list[Features],
     """Pairwise scores (0-100) inside one block; -1 where the claims must never meet."""
     sigs = [feats[i].signature for i in members]
     scorer = SCORERS.get(settings.scorer, fuzz.token_set_ratio)
-    scores = process.cdist(sigs, sigs, scorer=scorer, workers=-1, dtype=np.float32)
+    unique = sorted(set(sigs))  # repeated contexts are scored once
+    index = {u: k for k, u in enumerate(unique)}
+    at = np.array([index[s] for s in sigs])
+    base = process.cdist(unique, unique, scorer=scorer, workers=-1, dtype=np.float32)
+    scores = base[np.ix_(at, at)]
     empty = np.array([not s for s in sigs])
     scores[empty, :] = 100  # nothing in the context speaks against the pair
     scores[:, empty] = 100
@@ -311,10 +319,20 @@ def _complete_linkage(members: list[int], claims: list[Claim], feats: list[Featu
                       settings: AlignSettings) -> list[list[int]]:
     """Greedy complete linkage: a claim joins the group whose worst score with it is best,
     provided that worst score reaches the threshold; otherwise it starts a group."""
-    s = similarity(members, claims, feats, settings)
-    n = len(members)
+    # claims with identical features score 100 with each other and alike with the rest:
+    # cluster one representative of each, then hand every claim its representative's group
+    twins: dict[tuple, list[int]] = {}
+    for i in members:
+        f = feats[i]
+        key = (f.signature, f.era, tuple(sorted(set(f.events))),
+               _ordinal(claims[i]) if f.kind == "date" else None)
+        twins.setdefault(key, []).append(i)
+    reps = [v[0] for v in twins.values()]
+    weight = np.array([len(v) for v in twins.values()], dtype=np.float64)
+    s = similarity(reps, claims, feats, settings)
+    n = len(reps)
     # the most central claims found the groups, so the result does not hang on file order
-    centrality = np.clip(s, 0, None).mean(axis=1)
+    centrality = np.clip(s, 0, None) @ weight / weight.sum()
     order = sorted(range(n), key=lambda j: (-float(centrality[j]), j))
     threshold = settings.event_threshold if feats[members[0]].kind in ("year", "date") else settings.threshold
     worst = np.empty((min(n, 16), n), dtype=np.float32)  # row g: min score of each claim with group g
@@ -332,7 +350,8 @@ def _complete_linkage(members: list[int], claims: list[Claim], feats: list[Featu
             worst = np.vstack([worst, np.empty_like(worst)])
         worst[g_count] = s[j]
         clusters.append([j])
-    return [sorted(members[j] for j in c) for c in clusters]
+    groups_of = list(twins.values())
+    return [sorted(i for j in c for i in groups_of[j]) for c in clusters]
 
 
 def _group(claims: list[Claim], feats: list[Features]) -> Group:

@@ -23,11 +23,26 @@ def _share(c: Claim, tolerance: dict) -> Interval | None:
     return iv
 
 
-def _part(share: Claim, claims: list[Claim]) -> Claim | None:
+def _part(share: Claim, counts: dict[tuple[str, str], list[Claim]]) -> Claim | None:
     """The count the share describes: the nearest count of the same sentence."""
-    near = [c for c in claims if c.kind == "count" and c.source == share.source
-            and c.sentence == share.sentence and c is not share]
+    near = counts.get((share.source, share.sentence), [])
     return min(near, key=lambda c: (abs(c.start - share.start), c.start), default=None)
+
+
+def _stocks(ctx: CheckContext, tolerance: dict) -> dict[str, list[tuple[Claim, Interval, frozenset]]]:
+    """Counts with no predicate of their own, by what they count ('people' for any generic
+    people noun), with their intervals and entities: the wholes a share may refer to."""
+    out: dict[str, list] = {}
+    for c in ctx.all_claims:
+        f = ctx.feat(c)
+        if c.kind != "count" or not f.noun or f.predicate:
+            continue
+        if f.family == PEOPLE and f.role != PEOPLE:
+            continue
+        iv = interval(c, tolerance)
+        if iv is not None and iv.lo > 0:
+            out.setdefault(PEOPLE if f.family == PEOPLE else f.noun, []).append((c, iv, frozenset(f.entities)))
+    return out
 
 
 def _owner(share: Claim, whole_noun: str, ctx: CheckContext) -> str | None:
@@ -47,9 +62,16 @@ def check(rule: Rule, groups: list[Group], ctx: CheckContext) -> list[Finding]:
     must overlap the share. Reported only when no candidate whole fits."""
     out: list[Finding] = []
     shares = [c for c in ctx.claims if c.kind in ("fraction", "percent") and c.unit and c.unit != "%"]
+    if not shares:
+        return out
+    counts: dict[tuple[str, str], list[Claim]] = {}
+    for c in ctx.all_claims:
+        if c.kind == "count":
+            counts.setdefault((c.source, c.sentence), []).append(c)
+    stocks = _stocks(ctx, rule.tolerance)
     for sh in shares:
         share_iv = _share(sh, rule.tolerance)
-        part = _part(sh, ctx.all_claims)
+        part = _part(sh, counts)
         if share_iv is None or part is None:
             continue
         part_iv = interval(part, rule.tolerance)
@@ -58,25 +80,12 @@ def check(rule: Rule, groups: list[Group], ctx: CheckContext) -> list[Finding]:
         owner = _owner(sh, sh.unit.split()[-1], ctx)
         fsh = ctx.feat(sh)
         wanted = {owner} if owner else set(fsh.entities)
-        wholes = []
-        for c in ctx.all_claims:
-            f = ctx.feat(c)
-            if c.kind != "count" or c.sentence == sh.sentence or not f.noun or f.predicate:
-                continue
-            if family == PEOPLE:
-                if f.family != PEOPLE or f.role != PEOPLE:
-                    continue
-            elif f.noun != whole_term:
-                continue
-            if wanted and not wanted & set(f.entities):
-                continue
-            wiv = interval(c, rule.tolerance)
-            if wiv is not None and wiv.lo > 0:
-                wholes.append((c, wiv))
+        wholes = [(c, wiv) for c, wiv, ents in stocks.get(PEOPLE if family == PEOPLE else whole_term, [])
+                  if c.sentence != sh.sentence and (not wanted or wanted & ents)]
         if not wholes or part_iv is None:
             continue
         if any(Interval(part_iv.lo / wiv.hi, part_iv.hi / wiv.lo).overlaps(share_iv)
-               for _, wiv in wholes):
+               for wiv in {wiv for _, wiv in wholes}):
             continue
         wholes.sort(key=lambda w: (w[0].source, w[0].start))
         first = wholes[0][0]

@@ -123,9 +123,8 @@ def consensus(items: list[tuple[str, Interval]]) -> tuple[float, set[int]] | Non
     hi = np.array([iv.hi for _, iv in items])
     lo_inc = np.array([iv.lo_inc for _, iv in items])
     hi_inc = np.array([iv.hi_inc for _, iv in items])
-    names = sorted({s for s, _ in items})
-    code = np.array([names.index(s) for s, _ in items]) if len(names) < 64 else \
-        np.array([{n: i for i, n in enumerate(names)}[s] for s, _ in items])
+    names = {s: i for i, s in enumerate(sorted({s for s, _ in items}))}
+    code = np.array([names[s] for s, _ in items])
     points = sorted({p for _, iv in items for p in (iv.lo, iv.hi) if math.isfinite(p)}
                     | {_mid(iv) for _, iv in items})
     best: tuple | None = None
@@ -254,6 +253,7 @@ def disagreements(rule: Rule, group: Group, items: list[tuple[Claim, Interval]],
             outliers.setdefault(c.source, []).append(c)
     out = []
     agreeing = {c.source for c in majority}
+    shown_all = Counter((c.source, show(c)) for c in majority)
     for source in sorted(outliers):
         if source in agreeing:
             continue  # it also gives the common value: two quantities or a correction, not a clash
@@ -262,7 +262,10 @@ def disagreements(rule: Rule, group: Group, items: list[tuple[Claim, Interval]],
         if not backing or (keep is not None and not keep(odd, backing)):
             continue
         names = sorted({c.source for c in backing})
-        shown = Counter(show(c) for c in backing)
+        shown = Counter()
+        for (src, text), n in shown_all.items():
+            if src != source:
+                shown[text] += n
         other_value = sorted(shown.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         n = len(names)
         values = {
