@@ -120,7 +120,10 @@ class Featurizer:
         self.fold = _demonym_folds(claims, aliases)
         self._capitals: dict[str, set[str]] = {}
         self.years_in_sentence: dict[tuple[str, str], tuple[int, int]] = {}
+        self.shares: dict[tuple[str, str], list[Claim]] = {}
         for c in claims:
+            if c.kind in ("fraction", "percent") and c.unit and c.unit != "%":
+                self.shares.setdefault((c.source, c.sentence), []).append(c)
             if c.kind == "year":
                 span = year_span(c)
                 if span:
@@ -153,7 +156,7 @@ class Featurizer:
             f.role = noun if self.al.is_section(noun, "role") else ""
             if f.family == PEOPLE and not f.role:
                 f.role = al.implied_roles.get(predicate or "", PEOPLE)
-            f.block = ("count", f.family, f.role or noun, predicate or "-")
+            f.block = ("count", f.family, f.role or noun, predicate or self._part_of(c) or "-")
         elif c.kind == "money":
             f.block = ("money", c.unit or "?", predicate or "-")
         elif c.kind == "percent":
@@ -161,6 +164,14 @@ class Featurizer:
         elif c.kind == "duration":
             f.block = ("duration", noun or "?")
         return f
+
+    def _part_of(self, c: Claim) -> str | None:
+        """"50,000 people, or more than a third of the population": a count its own sentence
+        calls a share of a whole is a part, never the whole itself."""
+        for sh in self.shares.get((c.source, c.sentence), []):
+            if 0 <= sh.start - c.end <= 40:
+                return f"part of {self.al.term(sh.unit)}"
+        return None
 
     def _noun(self, c: Claim, unit_terms: list[str]) -> tuple[str, list[str]]:
         """(head noun, modifiers): 'armored vehicles' -> ('vehicle', ['armored']);
@@ -355,10 +366,19 @@ def _complete_linkage(members: list[int], claims: list[Claim], feats: list[Featu
 
 
 def _group(claims: list[Claim], feats: list[Features]) -> Group:
-    return Group(id="", label=_label(feats), kind=feats[0].kind, claims=claims)
+    return Group(id="", label=_label(feats, sorted((c.unit or "").lower() for c in claims)),
+                 kind=feats[0].kind, claims=claims)
 
 
-def _label(feats: list[Features]) -> str:
+def _plural(noun: str) -> str:
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es" if not noun.endswith("s") else noun
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def _label(feats: list[Features], units: list[str]) -> str:
     """A short name: counted noun, predicate, and the context terms most members share."""
     f0 = feats[0]
     common = Counter(t for f in feats for t in dict.fromkeys(f.modifiers + f.events + f.entities))
@@ -369,12 +389,14 @@ def _label(feats: list[Features]) -> str:
     if f0.kind in ("year", "date"):
         head = f"{f0.kind} of the {f0.events[0]}" if f0.events else f0.kind
     elif f0.kind == "count":
-        head = " ".join(x for x in (f0.role if f0.role and f0.role != PEOPLE else f0.noun or f0.family,
-                                    f0.predicate) if x)
-        if f0.role == PEOPLE:
-            head = " ".join(x for x in ("people", f0.predicate) if x)
+        if f0.family == PEOPLE:
+            noun = "people" if f0.role in ("", PEOPLE) else _plural(f0.role)
+        else:
+            noun = Counter(" ".join(c.split()) for c in units if c).most_common(1)[0][0] if any(units) else f0.noun
+        pred = f0.predicate or ""
+        head = f"{noun}, {pred}" if pred.startswith("part of") else " ".join(x for x in (noun, pred) if x)
     elif f0.kind == "duration":
-        head = f"duration in {f0.noun or '?'}"
+        head = f"duration in {_plural(f0.noun) if f0.noun else '?'}"
     elif f0.kind == "money":
         head = " ".join(x for x in ("money", f0.block[1] if f0.block else "", f0.predicate) if x)
     else:

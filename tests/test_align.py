@@ -105,3 +105,10 @@ def test_features_block_by_role_and_predicate():
     feats = {c.text: f for c, f in zip(claims, featurize(claims, ALIASES))}
     assert feats["Five"].block == ("count", "people", "peacekeeper", "killed")
     assert feats["300"].block[2:] == ("refugee", "fled")
+
+
+def test_a_part_of_the_population_is_not_the_population(seed_groups):
+    _, groups = seed_groups
+    population = _where(groups, "001", 4, "120,000")
+    assert population and population == _where(groups, "002", 4, "120,000")
+    assert not _where(groups, "000", 17, "50,000") & population  # "50,000 people, or a third of ..."
