@@ -20,6 +20,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from checker.aliases import PEOPLE, Aliases
+from checker.extract.lexicon import MEASURES
 from checker.models import Claim, Group
 
 SCORERS = {
@@ -71,6 +72,12 @@ class Features:
     era: tuple[int, int] | None = None  # years the claim is about
     modifiers: list[str] = field(default_factory=list)  # "armored" of "armored vehicles"
     entities: list[str] = field(default_factory=list)  # named places, bodies, people
+    generic: bool = False  # a measure that says nothing of what it measures (%, $, miles, hours)
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Every content term around the figure, stemmed: two counts must share some."""
+        return frozenset(_stem(t) for t in self.terms + self.modifiers + self.entities + self.events)
 
     @property
     def signature(self) -> str:
@@ -80,6 +87,15 @@ class Features:
 
 
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _stem(term: str) -> str:
+    """A light stem so "living"/"live", "stationed"/"stationing" share a key."""
+    for suffix in ("ing", "ed"):
+        if term.endswith(suffix) and len(term) > len(suffix) + 3:
+            term = term[: -len(suffix)]
+            break
+    return term[:-1] if term.endswith("e") and len(term) > 3 else term
 _YEAR = re.compile(r"^\d{4}")
 
 
@@ -148,7 +164,7 @@ class Featurizer:
         unit_terms = al.terms((c.unit or "").split())
         noun, modifiers = self._noun(c, unit_terms)
         f.noun, f.modifiers = noun, modifiers
-        f.terms = [t for t in context if t != predicate and t != noun and t not in modifiers]
+        f.terms = [self.fold.get(t, t) for t in context if t != predicate and t != noun and t not in modifiers]
         if c.kind == "count":
             if not noun:
                 return f  # "about 120,000": what is counted is unknown
@@ -157,12 +173,17 @@ class Featurizer:
             if f.family == PEOPLE and not f.role:
                 f.role = al.implied_roles.get(predicate or "", PEOPLE)
             f.block = ("count", f.family, f.role or noun, predicate or self._part_of(c) or "-")
+            head = (c.unit or "").lower().split()[:1]
+            f.generic = (f.family == PEOPLE and f.role == PEOPLE and f.block[3] == "-") or \
+                bool(head and head[0] in MEASURES and " of " not in f" {c.unit.lower()} ")
         elif c.kind == "money":
-            f.block = ("money", c.unit or "?", predicate or "-")
+            f.block, f.generic = ("money", c.unit or "?", predicate or "-"), True
         elif c.kind == "percent":
-            f.block = ("percent", predicate or "-")
+            f.block, f.generic = ("percent", predicate or "-"), True
         elif c.kind == "duration":
-            f.block = ("duration", noun or "?")
+            f.block, f.generic = ("duration", noun or "?"), True
+        if f.block and not f.keys:
+            f.block = None  # nothing around the figure to tell what it is
         return f
 
     def _part_of(self, c: Claim) -> str | None:
@@ -304,6 +325,12 @@ def similarity(members: list[int], claims: list[Claim], feats: list[Features],
         limit = settings.era_gap_years
     both = known[:, None] & known[None, :]
     if kind not in ("year", "date"):
+        # too little in common around the figures: nothing says they are one quantity. A
+        # generic measure (a percentage, a sum, a duration, miles, "people" with no predicate)
+        # needs two shared terms; a count of something specific ("peacekeepers deployed") one.
+        generic = any(feats[i].generic for i in members)
+        shared = _shared([feats[i].keys for i in members])
+        scores[shared < (2 if generic else 1)] = -1
         # "killed in the earthquake" vs "killed in the war": named events that share nothing
         bits = {e: 1 << (k % 62) for k, e in enumerate(sorted({e for i in members for e in feats[i].events}))}
         ev = np.array([sum(bits[e] for e in set(feats[i].events)) for i in members], dtype=np.int64)
@@ -315,6 +342,15 @@ def similarity(members: list[int], claims: list[Claim], feats: list[Features],
         dgap = np.abs(days[:, None] - days[None, :])
         scores[np.isnan(dgap) | (dgap > settings.date_gap_days)] = -1
     return scores
+
+
+def _shared(sets: list[frozenset[str]]) -> np.ndarray:
+    """How many terms each pair of sets shares, as a matrix."""
+    vocab = {t: k for k, t in enumerate(sorted({t for s in sets for t in s}))}
+    incidence = np.zeros((len(sets), max(1, len(vocab))), dtype=np.float32)
+    for row, terms in enumerate(sets):
+        incidence[row, [vocab[t] for t in terms]] = 1
+    return incidence @ incidence.T
 
 
 def _ordinal(c: Claim) -> float:
@@ -335,7 +371,7 @@ def _complete_linkage(members: list[int], claims: list[Claim], feats: list[Featu
     twins: dict[tuple, list[int]] = {}
     for i in members:
         f = feats[i]
-        key = (f.signature, f.era, tuple(sorted(set(f.events))),
+        key = (f.signature, f.era, tuple(sorted(f.keys)),
                _ordinal(claims[i]) if f.kind == "date" else None)
         twins.setdefault(key, []).append(i)
     reps = [v[0] for v in twins.values()]

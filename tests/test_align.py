@@ -84,8 +84,8 @@ def test_complete_linkage_does_not_chain():
 
 def test_people_nouns_meet_across_demonyms_and_aliases():
     claims = _claims({
-        "a.txt": "There are 120,000 Armenians in Karabakh, officials say.",
-        "b.txt": "About 120,000 people live in Nagorno-Karabakh.",
+        "a.txt": "There are 120,000 Armenians living in Karabakh, officials say.",
+        "b.txt": "About 120,000 people live in Nagorno-Karabakh, officials said.",
     })
     groups = align(claims, ALIASES)
     assert [sorted(c.source for c in g.claims) for g in groups] == [["a.txt", "b.txt"]]
@@ -101,7 +101,7 @@ def test_threshold_is_a_setting():
 
 
 def test_features_block_by_role_and_predicate():
-    claims = _claims({"a.txt": "Five peacekeepers were killed and 300 refugees crossed the border."})
+    claims = _claims({"a.txt": "Five peacekeepers were killed in the attack and 300 refugees crossed the border."})
     feats = {c.text: f for c, f in zip(claims, featurize(claims, ALIASES))}
     assert feats["Five"].block == ("count", "people", "peacekeeper", "killed")
     assert feats["300"].block[2:] == ("refugee", "fled")
