@@ -46,8 +46,8 @@ def test_bundled_rules_load_sorted_by_id():
     (lambda t: t.replace("severity: error", "severity: fatal"), 6, "'fatal' is not one of error, warning, info"),
     (lambda t: t.replace("  threshold: 50", "  threshold: high"), 10, "align.threshold: must be a number"),
     (lambda t: t.replace("  kinds: [count, money, percent, duration]", "  kinds: [count, money, percent, duration"), 9, "started on line 8"),
-    (lambda t: t.replace("    expect: flag", "    expect: maybe", 1), 27, "'maybe' is not one of flag, pass"),
-    (lambda t: t.replace("{others_say}", "{other_says}"), 17, "unknown placeholder {other_says}"),
+    (lambda t: t.replace("    expect: flag", "    expect: maybe", 1), 29, "'maybe' is not one of flag, pass"),
+    (lambda t: t.replace("{others_say}", "{other_says}"), 19, "unknown placeholder {other_says}"),
     (lambda t: t.replace("id: count-disagreement", "id: count-mismatch"), 1, "must match the file name"),
 ])
 def test_broken_rule_names_file_and_line(rules_copy, edit, line, words):

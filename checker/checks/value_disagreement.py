@@ -20,8 +20,11 @@ def check(rule: Rule, groups: list[Group], ctx: CheckContext) -> list[Finding]:
     sources agree on is reported. Figures with no date at all are compared with everything,
     at most as a warning (params.undated: warning | info | skip)."""
     undated_severity = rule.param("undated", "warning")
+    tallies = {ctx.aliases.term(t) for t in rule.param("running_tallies", [])}
+    same_day = rule.param("same_day_tally", "warning")
     out: list[Finding] = []
     for g in groups:
+        running = bool(tallies) and any(ctx.feat(c).predicate in tallies for c in g.claims)
         dated: dict[str, list] = defaultdict(list)
         undated: list = []
         for c in g.claims:
@@ -31,8 +34,13 @@ def check(rule: Rule, groups: list[Group], ctx: CheckContext) -> list[Finding]:
             ts = time_span(c)
             (undated if ts is None else dated[ts.key]).append((c, iv))
         for key in sorted(dated):
-            when = f" as of {key}" if "T" in key else f" on {key}"
-            out += disagreements(rule, g, dated[key], extra={"when": when})
+            if "T" in key:
+                out += disagreements(rule, g, dated[key], extra={"when": f" as of {key}"})
+            elif running:  # a toll can rise during the day: without clock times, maybe an update
+                out += disagreements(rule, g, dated[key], severity=weaker(rule.severity, same_day),
+                                     extra={"when": f" on {key} (same day, no time: perhaps an update)"})
+            else:
+                out += disagreements(rule, g, dated[key], extra={"when": f" on {key}"})
         if undated and undated_severity != "skip":
             every = undated + [x for key in sorted(dated) for x in dated[key]]
             ids = {id(c) for c, _ in undated}
