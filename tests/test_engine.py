@@ -60,7 +60,7 @@ def test_headline_message_names_the_odd_source_and_the_others(seeds):
     dated = [f for f in seeds.findings if f.rule == "event-date-disagreement"]
     assert len(dated) == 1
     assert dated[0].severity == "error"
-    assert dated[0].message.startswith("000_f1544da85298896f.txt dates the war to summer 2022;")
+    assert dated[0].message.startswith("000_f1544da85298896f.txt dates the end of the war to summer 2022;")
     assert "other sources say 2020" in dated[0].message
 
 

@@ -230,10 +230,11 @@ def weaker(severity: str, cap: str) -> str:
 
 def disagreements(rule: Rule, group: Group, items: list[tuple[Claim, Interval]], *,
                   show=quote, severity: str | None = None, evidence: int = 10,
-                  extra: dict | None = None, keep=None, with_odd: bool = False) -> list:
+                  extra=None, keep=None, with_odd: bool = False) -> list:
     """One finding per source whose figure misses the value most sources agree on.
 
     `items` are claims with their intervals; `show` renders a claim's value for the message;
+    `extra` adds placeholders: a dict, or a function of the odd claims returning one;
     `keep(outliers, majority)` may veto a finding (e.g. to require an undated claim in it);
     `with_odd` returns (finding, odd claims) pairs.
     """
@@ -274,7 +275,7 @@ def disagreements(rule: Rule, group: Group, items: list[tuple[Claim, Interval]],
             "others_say": f"{n} other source says" if n == 1 else f"{n} other sources say",
             "other_count": n, "when": "",
         }
-        values.update(extra or {})
+        values.update((extra(odd) if callable(extra) else extra) or {})
         evidence_claims = odd + backing[:evidence]
         f = finding(rule, evidence_claims, render(rule, values), group, severity)
         out.append((f, odd) if with_odd else f)

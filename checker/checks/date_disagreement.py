@@ -42,8 +42,26 @@ def check(rule: Rule, groups: list[Group], ctx: CheckContext) -> list[Finding]:
     for g in groups:
         items = [(c, iv) for c in g.claims if (iv := interval(c, rule.tolerance)) is not None]
         event = next((e for c in g.claims for e in ctx.feat(c).events[:1]), g.kind)
-        out += disagreements(rule, g, items, show=show, extra={"event": event}, with_odd=True)
+
+        def phrase(odd: list[Claim], event=event) -> dict:
+            phase = _phase(odd[0])  # "dates the end of the war", in the odd claim's own words
+            return {"event": f"{phase} of the {event}" if phase else event}
+        out += disagreements(rule, g, items, show=show, extra=phrase, with_odd=True)
     return _merge(out)
+
+
+_PHASES = {"end": ("end", "ended", "ending", "ends"), "start": ("start", "started", "began", "begin",
+                                                              "outbreak", "launched", "beginning")}
+
+
+def _phase(c: Claim) -> str | None:
+    """'end' when the words around the date speak of an ending ("the ceasefire that ended the
+    war in 2022"), 'start' for a beginning."""
+    words = {w.lower() for w in c.context}
+    for phase, cues in _PHASES.items():
+        if words & set(cues):
+            return phase
+    return None
 
 
 def _merge(pairs: list[tuple[Finding, list[Claim]]]) -> list[Finding]:

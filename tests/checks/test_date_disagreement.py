@@ -12,7 +12,7 @@ def test_season_is_not_another_year(check):
     found = check(rule("event-date-disagreement"), {"a.txt": (END_2022, "2023-09-27"), "b.txt": (END_2020, "2023-09-24"),
                                                     "c.txt": ("Azerbaijan won the 2020 war.", "2023-09-24")})
     assert len(found) == 1
-    assert found[0].message == "a.txt dates the war to summer 2022; 2 other sources say 2020"
+    assert found[0].message == "a.txt dates the end of the war to summer 2022; 2 other sources say 2020"
 
 
 def test_decade_and_range_contain_the_year(check):
