@@ -11,7 +11,6 @@ two unrelated quantities together.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -96,6 +95,8 @@ def _stem(term: str) -> str:
             term = term[: -len(suffix)]
             break
     return term[:-1] if term.endswith("e") and len(term) > 3 else term
+
+
 _YEAR = re.compile(r"^\d{4}")
 
 

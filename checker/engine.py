@@ -120,7 +120,6 @@ def _applies(rule: Rule, aliases: Aliases):
 def run_example(rule: Rule, example, aliases: Aliases) -> list[Finding]:
     """The findings `rule` alone reports on one of its examples."""
     from checker.extract import extract_text
-    from checker.models import iso
     from dateutil import parser as dateparser
 
     claims: list[Claim] = []
