@@ -86,14 +86,14 @@ def test_finding_id_ignores_places_but_not_values(seeds):
     assert finding_id(f.rule, [changed] + f.claims[1:]) != f.id
 
 
-def test_a_toll_that_contradicts_on_the_same_day_is_a_warning(tmp_path):
+def test_a_toll_that_contradicts_on_the_same_day_is_an_error(tmp_path):
     folder = _copy(tmp_path)
     _edit(folder, "002", "At least 200 people were killed", "About 20 people were killed")
     result = run_check([str(folder)], **QUIET)
     clash = [f for f in result.findings if f.rule == "count-disagreement"]
-    assert len(clash) == 1 and clash[0].severity == "warning"  # a toll may be updated within a day
+    assert len(clash) == 1 and clash[0].severity == "error"
     assert {c.text for c in clash[0].claims} == {"About 20", "more than 200"}
-    assert "on 2023-09-24 (same day, no time: perhaps an update)" in clash[0].message
+    assert "on 2023-09-24;" in clash[0].message
 
 
 def test_a_stock_that_contradicts_on_the_same_day_is_an_error(tmp_path):

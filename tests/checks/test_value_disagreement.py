@@ -6,12 +6,18 @@ KILLED_A = "At least 60 people were killed in the earthquake in the province, of
 KILLED_B = "The earthquake killed 12 people in the province, the governor said."
 
 
-def test_same_day_tolls_without_times_are_a_warning(check):
+def test_same_day_contradiction_is_an_error(check):
     found = check(rule("count-disagreement"), {"a.txt": (KILLED_A, "2023-02-06"), "b.txt": (KILLED_B, "2023-02-06")})
-    assert len(found) == 1 and found[0].severity == "warning"
-    assert found[0].message.startswith("people killed (earthquake")
-    assert "perhaps an update" in found[0].message
+    assert len(found) == 1 and found[0].severity == "error"
+    assert found[0].message == ("people killed (earthquake): a.txt says at least 60 people on 2023-02-06; "
+                                "1 other source says 12 people")
     assert {c.source for c in found[0].claims} == {"a.txt", "b.txt"}
+
+
+def test_running_tallies_on_one_day_can_be_made_warnings(check):
+    lenient = rule("count-disagreement", params={"running_tallies": ["dead"], "same_day_tally": "warning"})
+    found = check(lenient, {"a.txt": (KILLED_A, "2023-02-06"), "b.txt": (KILLED_B, "2023-02-06")})
+    assert [f.severity for f in found] == ["warning"] and "perhaps an update" in found[0].message
 
 
 def test_tolls_for_the_same_stated_time_are_an_error(check):
