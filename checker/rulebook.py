@@ -217,11 +217,12 @@ def _a(kind: Any) -> str:
 
 
 def load_rules(rules_dir: Path | str, check_kinds: set[str] | None = None) -> list[Rule]:
-    """Every *.yaml rule in `rules_dir` (aliases.yaml excepted), sorted by id."""
+    """Every *.yaml / *.yml rule in `rules_dir` (aliases.yaml excepted), sorted by id."""
     folder = Path(rules_dir)
     if not folder.is_dir():
         raise CheckerError(f"{display_path(folder)}: rules folder not found")
-    rules = [load_rule(p, check_kinds) for p in sorted(folder.glob("*.yaml")) if p.name != ALIASES_FILE]
+    files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    rules = [load_rule(p, check_kinds) for p in files if p.name != ALIASES_FILE]
     seen: dict[str, str] = {}
     for r in rules:
         if r.id in seen:

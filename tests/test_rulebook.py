@@ -111,3 +111,12 @@ def test_rules_test_exits_1_naming_the_failing_example(rules_copy):
     result = CliRunner().invoke(cli, ["rules", "test", "--rules", str(rules_copy)])
     assert result.exit_code == 1
     assert "FAIL count-disagreement :: hedges-overlap" in result.output
+
+
+def test_a_new_rule_is_a_new_file(rules_copy):
+    text = GOOD.replace("id: count-disagreement", "id: troop-numbers").replace(
+        "  kinds: [count, money, percent, duration]", "  kinds: [count]\n  units: [troops]")
+    (rules_copy / "troop-numbers.yml").write_text(text, encoding="utf-8")
+    rules, _ = load_rulebook(rules_copy)
+    assert "troop-numbers" in [r.id for r in rules]
+    assert next(r for r in rules if r.id == "troop-numbers").applies_to["units"] == ["troops"]
