@@ -91,7 +91,7 @@ _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 def _stem(term: str) -> str:
     """A light stem so "living"/"live", "stationed"/"stationing" share a key."""
     for suffix in ("ing", "ed"):
-        if term.endswith(suffix) and len(term) > len(suffix) + 3:
+        if term.endswith(suffix) and len(term) >= len(suffix) + 3:
             term = term[: -len(suffix)]
             break
     return term[:-1] if term.endswith("e") and len(term) > 3 else term

@@ -63,7 +63,7 @@ def run_rules(rules: list[Rule], claims: list[Claim], aliases: Aliases) -> tuple
                            features=by_id, aliases=aliases, groups=alignments[settings])
         for f in checks[rule.check].fn(rule, rule_groups, ctx):
             f.rule = rule.id
-            f.id = finding_id(rule.id, f.claims)
+            f.id = finding_id(rule.id, f.claims, f.key)
             if f.group and f.group not in groups:
                 groups.update({g.id: g for g in alignments[settings] if g.id == f.group})
             findings.append(f)

@@ -41,7 +41,13 @@ def claim_key(c: Claim) -> str:
                      " ".join(terms), c.detail or ""])
 
 
-def finding_id(rule: str, claims: list[Claim]) -> str:
-    """16 hex digits from the rule, the claims' keys and their sources, in a stable order."""
-    keys = sorted(f"{c.source}\x1e{claim_key(c)}" for c in claims)
-    return digest(rule, *keys)[:16]
+def claims_key(claims: list[Claim]) -> list[str]:
+    """Each claim's key with its source, in a stable order."""
+    return sorted(f"{c.source}\x1e{claim_key(c)}" for c in claims)
+
+
+def finding_id(rule: str, claims: list[Claim], key: str | None = None) -> str:
+    """16 hex digits from the rule and the finding's key, or else its claims' keys and sources."""
+    if key is not None:
+        return digest(rule, key)[:16]
+    return digest(rule, *claims_key(claims))[:16]

@@ -83,6 +83,9 @@ class Finding:
     claims: list[Claim]
     group: str | None = None  # id of the aligned group it came from, if any
     review: dict[str, str] | None = None  # decision, reviewer, note from the review store
+    # What the id is made from, when not all the claims: a disagreement is keyed by the odd
+    # claims and the value the others give, so a new source that agrees keeps the id.
+    key: str | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         d = {"id": self.id, "rule": self.rule, "severity": self.severity, "message": self.message,

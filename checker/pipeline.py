@@ -21,9 +21,13 @@ class CheckResult:
 
 
 def default_rules_dir() -> Path:
-    """The repository's top-level rules/ folder; ./rules when the package is installed elsewhere."""
-    bundled = Path(checker.__file__).resolve().parent.parent / "rules"
-    return bundled if bundled.is_dir() else Path("rules")
+    """The repository's top-level rules/ folder (a checkout or an editable install), else the copy
+    installed with the package (checker.builtin_rules), else ./rules."""
+    repo = Path(checker.__file__).resolve().parent.parent / "rules"
+    if repo.is_dir():
+        return repo
+    installed = Path(checker.__file__).resolve().parent / "builtin_rules"
+    return installed if installed.is_dir() else Path("rules")
 
 
 def run_check(paths: list[str], *, rules_dir: str | None = None,

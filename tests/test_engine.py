@@ -81,9 +81,21 @@ def test_finding_id_ignores_places_but_not_values(seeds):
     c = f.claims[0]
     moved = type(c)(**{**c.to_dict(), "line": c.line + 7, "start": c.start + 99, "end": c.end + 99})
     assert claim_key(moved) == claim_key(c)
-    assert finding_id(f.rule, [moved] + f.claims[1:]) == f.id
+    assert finding_id(f.rule, [moved] + f.claims[1:]) == finding_id(f.rule, f.claims)
     changed = type(c)(**{**c.to_dict(), "value": 2019, "lo": 2019, "hi": 2019})
-    assert finding_id(f.rule, [changed] + f.claims[1:]) != f.id
+    assert finding_id(f.rule, [changed] + f.claims[1:]) != finding_id(f.rule, f.claims)
+
+
+def test_a_source_that_agrees_with_the_majority_keeps_the_disagreement_id(tmp_path, seeds):
+    folder = _copy(tmp_path)
+    (folder / "005_agrees.txt").write_text(
+        "Russia deployed about 2,000 peacekeepers under the ceasefire that ended the war in 2020.\n",
+        encoding="utf-8")
+    more = run_check([str(folder)], **QUIET)
+    before = next(f for f in seeds.findings if f.rule == "event-date-disagreement")
+    after = next(f for f in more.findings if f.rule == "event-date-disagreement")
+    assert after.id == before.id
+    assert "005_agrees.txt" in {c.source for c in after.claims}
 
 
 def test_a_toll_that_contradicts_on_the_same_day_is_an_error(tmp_path):

@@ -12,6 +12,7 @@ import numpy as np
 from checker.aliases import Aliases
 from checker.align import Features, claim_time
 from checker.errors import CheckerError
+from checker.fingerprint import claims_key
 from checker.models import Claim, Finding, Group
 from checker.rulebook import Rule
 
@@ -278,5 +279,8 @@ def disagreements(rule: Rule, group: Group, items: list[tuple[Claim, Interval]],
         values.update((extra(odd) if callable(extra) else extra) or {})
         evidence_claims = odd + backing[:evidence]
         f = finding(rule, evidence_claims, render(rule, values), group, severity)
+        # Keyed by the odd claims and the common value, not by who backs it: a new source that
+        # agrees with the others leaves the finding (and its review decision) where it was.
+        f.key = "\x1d".join(claims_key(odd) + [f"others:{other_value}"])
         out.append((f, odd) if with_odd else f)
     return out

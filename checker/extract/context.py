@@ -26,7 +26,10 @@ _HEDGE_AFTER = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,.]*|[.,;:!?()\"“”]")
-_CLAUSE_BREAK = {";", ":", "(", ")", "\"", "“", "”", "?", "!"}
+_CLAUSE_BREAK = {";", ":", "(", ")", "?", "!"}
+_APPOSITION = {"or", "including", "about", "some", "nearly", "almost", "roughly", "up", "more", "mostly"}
+_SUBJECTS = {"he", "she", "they", "it", "we", "i", "you", "officials", "police", "which", "who", "where",
+             "when", "while", "but", "after", "before", "as", "although", "though", "because"}
 _COORDINATORS = {"and", "or", "but", "while", "whereas"}
 _NUMBER_WORDS = set(UNITS) | set(TENS) | {"hundred", "thousand", "million", "billion", "dozen",
                                           "dozens", "hundreds", "thousands", "millions", "tens"}
@@ -138,12 +141,25 @@ def context_words(sentence: SentenceTokens, claim_start: int, claim_end: int, ri
     """Content words near the figure: the predicate after it first, then words before it,
     then named entities of the sentence. Lower-case, no stop words, no duplicates."""
     after = []
-    for tok, _, _ in sentence.between(claim_end, right):
+    toks = sentence.between(claim_end, right)
+    i = 0
+    while i < min(len(toks), 16) and len(after) < 8:
+        tok = toks[i][0]
         if tok in _CLAUSE_BREAK or tok[0].isdigit():
             break
-        after.append(tok)
-        if len(after) >= 10:
-            break
+        if tok == ",":
+            nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
+            if nxt.lower() in _APPOSITION:  # ", or more than a third of the population, had crossed"
+                j = next((k for k in range(i + 1, len(toks)) if toks[k][0] == ","), len(toks))
+                if any(t[0][0].isdigit() for t in toks[i + 1:j]):
+                    break  # ", more than 800 small arms, ...": the next figure's words
+                i = j + 1
+                continue
+            if nxt[:1].isupper() or nxt.lower() in _SUBJECTS:
+                break  # ", Russia said ...": another clause with its own subject
+        elif tok.lower() not in STOPWORDS and tok not in '"“”,.':
+            after.append(tok)
+        i += 1
     before = []
     for tok, _, _ in reversed(sentence.between(0, claim_start)):
         if tok in _CLAUSE_BREAK or tok.lower() in _COORDINATORS or tok == "," and len(before) >= 3:

@@ -517,7 +517,10 @@ def _link_sentence(mentions: list[Mention], text: str, published: date | None) -
             day = published.isoformat()
         as_of = (day or "") + (clock or "") if (day or clock) else None
         for n in mentions:
-            if n.kind in NUMERIC_KINDS:
+            # Figures after the phrase, and those before it in the same clause ("377 refugees
+            # had arrived as of 6 pm"), but not across a comma ("With 2,000 peacekeepers in
+            # the region, Russia said it had delivered, as of Saturday, six armored vehicles").
+            if n.kind in NUMERIC_KINDS and (n.start > m.start or "," not in text[n.end:m.start]):
                 n.as_of = as_of
         break
     # "200 people were killed and 400 wounded": the second figure counts the same noun
