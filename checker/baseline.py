@@ -7,8 +7,6 @@ summary are there for the humans reading the diff and are ignored when reading.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 
 from checker.errors import CheckerError
 from checker.models import Finding
@@ -65,29 +63,3 @@ def read_baseline(path: str) -> dict[str, dict]:
             raise CheckerError(f"{path}: finding {n} has no \"id\"")
         out[fid] = item if isinstance(item, dict) else {"id": fid}
     return out
-
-
-def write_atomic(path: str, text: str) -> None:
-    """Write `text` to `path` through a temp file in the same folder: readers never see half a file."""
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".checker-", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise CheckerError(f"{path}: cannot write ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise CheckerError(f"{path}: cannot write ({exc.strerror or exc})") from None
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask

@@ -14,11 +14,13 @@ from checker.errors import CheckerError
 
 
 def _write_temp(folder: Path, name: str, data: bytes) -> str:
-    """One file's bytes under a hidden temp name beside its final place; returns the temp path."""
+    """One file's bytes under a hidden temp name beside its final place; returns the temp path.
+    The file gets the permissions a plain open() would give (mkstemp makes it private)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, 0o666 & ~_UMASK)
     except BaseException:
         _unlink(tmp)
         raise
@@ -32,8 +34,17 @@ def _unlink(path: str) -> None:
         pass
 
 
-def _encode(text: str) -> bytes:
-    return text.encode("utf-8")
+def _encode(data: str | bytes) -> bytes:
+    return data if isinstance(data, bytes) else data.encode("utf-8")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()
 
 
 def write_report_dir(folder: str | os.PathLike, files: dict[str, str]) -> list[Path]:
@@ -66,8 +77,9 @@ def write_report_dir(folder: str | os.PathLike, files: dict[str, str]) -> list[P
     return [final for _, final in temps]
 
 
-def write_file(path: str | os.PathLike, text: str) -> None:
-    """One file, atomically: readers see the old file or the new one, never half of one."""
+def write_file(path: str | os.PathLike, text: str | bytes) -> None:
+    """One file (text as UTF-8, or bytes), atomically: readers see the old file or the new one,
+    never half of one. Reports, the review store, baselines and spreadsheets all go through here."""
     path = Path(path)
     folder = path.parent
     if not folder.is_dir():

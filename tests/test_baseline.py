@@ -4,7 +4,8 @@ import os
 
 import pytest
 
-from checker.baseline import baseline_text, read_baseline, write_atomic
+from checker.baseline import baseline_text, read_baseline
+from checker.reportdir import write_file
 from checker.errors import CheckerError
 from checker.extract import extract_claims
 from checker.models import Finding
@@ -45,7 +46,7 @@ def test_one_finding_a_line_sorted_by_id(findings):
 
 def test_round_trip_and_duplicates(tmp_path, findings):
     path = tmp_path / "b.json"
-    write_atomic(str(path), baseline_text(findings + findings))
+    write_file(str(path), baseline_text(findings + findings))
     assert sorted(read_baseline(str(path))) == ["count:a-peacekeepers", "year:b-war-end"]
     assert os.listdir(tmp_path) == ["b.json"]  # no temp file left behind
 
@@ -74,6 +75,6 @@ def test_bad_baselines_name_the_file(tmp_path):
         read_baseline(str(noid))
 
 
-def test_write_atomic_into_missing_folder_is_a_user_error(tmp_path):
-    with pytest.raises(CheckerError, match="cannot write"):
-        write_atomic(str(tmp_path / "no" / "b.json"), "x")
+def test_writing_into_a_missing_folder_is_a_user_error(tmp_path):
+    with pytest.raises(CheckerError, match="does not exist"):
+        write_file(str(tmp_path / "no" / "b.json"), "x")

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import click
 
-from checker.baseline import DEFAULT_NAME, baseline_text, write_atomic
+from checker.baseline import DEFAULT_NAME, baseline_text
+from checker.reportdir import write_file
 
 
 @click.command("baseline")
@@ -28,7 +29,7 @@ def command(paths: tuple[str, ...], output: str | None, rules_dir: str | None) -
     result = run_check(list(paths), rules_dir=rules_dir)
     text = baseline_text(result.findings)
     if output:
-        write_atomic(output, text)
+        write_file(output, text)
         click.echo(f"{output}: {len({f.id for f in result.findings})} finding(s) in the baseline", err=True)
     else:
         click.echo(text, nl=False)

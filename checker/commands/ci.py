@@ -9,7 +9,7 @@ import os
 
 import click
 
-from checker.baseline import write_atomic
+from checker.reportdir import write_file
 from checker.formats.findings import findings_json
 from checker.formats.github import github_report, summary_line
 from checker.formats.junit import junit_report
@@ -85,7 +85,7 @@ def command(paths: tuple[str, ...], base: str | None, baseline: str | None, stor
                       fail_on=fail_on, cwd=os.getcwd())
     report = RENDER[fmt](result)
     if output:
-        write_atomic(output, report)
+        write_file(output, report)
         click.echo(summary_line(result), err=True)
     else:
         click.echo(report, nl=False)

@@ -24,7 +24,8 @@ from checker.formats.alignment import alignment_rows
 from checker.formats.findings import sort_claims, sort_findings
 from checker.models import Claim, Finding, Group, Source
 from checker.review.cells import neutralise
-from checker.review.store import DECISIONS, Decision, write_atomic
+from checker.reportdir import write_file
+from checker.review.store import DECISIONS, Decision
 
 SIDES = ("A", "B")  # the first two claims get their own columns; the rest share "more evidence"
 _QUOTE_WINDOW = 160  # characters of sentence kept on each side of the bracketed figure
@@ -147,7 +148,7 @@ def write_review(path: str | Path, export: Export) -> None:
         data = csv_text(export).encode("utf-8-sig")  # the BOM makes Excel read UTF-8
     else:
         raise CheckerError(f"{path}: review files are .xlsx or .csv, not {suffix or 'no extension'!r}")
-    write_atomic(path, data)
+    write_file(path, data)
 
 
 def _cell_text(value: object) -> object:

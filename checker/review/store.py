@@ -9,12 +9,12 @@ from __future__ import annotations
 import csv
 import io
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from checker.errors import CheckerError
+from checker.reportdir import write_file
 from checker.models import Finding
 
 DECISIONS = ("unreviewed", "confirmed", "dismissed", "needs-source")
@@ -112,25 +112,7 @@ def store_text(decisions: dict[str, Decision]) -> str:
 
 def save_decisions(path: str | os.PathLike, decisions: dict[str, Decision]) -> None:
     """Write the store atomically (temp file in the same folder, then os.replace)."""
-    write_atomic(Path(path), store_text(decisions).encode("utf-8"))
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Readers see the old file or the new one, never half of one."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise CheckerError(f"{path}: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise CheckerError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    write_file(path, store_text(decisions))
 
 
 def review_of(d: Decision) -> dict[str, str]:
