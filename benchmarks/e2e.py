@@ -181,7 +181,8 @@ def _instrument(timers: dict[str, float], calls: dict[str, int]) -> list[str]:
 
     def timed_checks(load_checks):
         def wrapped():
-            return {k: dataclasses.replace(v, fn=timed("checks", v.fn)) for k, v in load_checks().items()}
+            return {k: dataclasses.replace(v, fn=timed("checks", timed(f"check {k}", v.fn)))
+                    for k, v in load_checks().items()}
         return wrapped
 
     found = {
@@ -192,6 +193,9 @@ def _instrument(timers: dict[str, float], calls: dict[str, int]) -> list[str]:
         "checks": patch(checker.engine, "load_checks", "checks", timed_checks),
         "rest": patch(checker.engine, "check_claims", "_check_claims"),
     }
+    # inside alignment, when present: pairwise scores vs. grouping (detail only)
+    patch(checker.align, "similarity", "align: similarity")
+    patch(checker.align, "_complete_linkage", "align: linkage incl. similarity")
     return [k for k, ok in found.items() if not ok]
 
 
@@ -230,7 +234,9 @@ def measure(folder: str, reports: bool = True, profile: str | None = None, top: 
            "claims": len(result.claims), "groups": len(result.groups), "findings": len(result.findings),
            "largest_group": max((len(g.claims) for g in result.groups), default=0),
            "seconds": total, "stages": stages, "stage_calls": {k: calls.get("_check_claims" if k == "rest" else k, 0) for k in STAGES},
-           "stages_missing": missing, "notices": len(notices), "peak_rss_mb": rss}
+           "stages_missing": missing, "notices": len(notices), "peak_rss_mb": rss,
+           "detail": {k: v for k, v in sorted(timers.items()) if ":" in k or k.startswith("check ")},
+           "detail_calls": {k: v for k, v in sorted(calls.items()) if ":" in k or k.startswith("check ")}}
     if reports:
         from checker.commands.check import report_files
 
@@ -250,6 +256,7 @@ def measure(folder: str, reports: bool = True, profile: str | None = None, top: 
         stats.sort_stats("tottime").print_stats(top)
         stats.sort_stats("tottime").print_callers(12)
         Path(profile).write_text(buf.getvalue(), encoding="utf-8")
+        prof.dump_stats(profile + ".prof")  # raw stats: python -m pstats PATH.prof
         out["profile"] = profile
     return out
 
@@ -300,11 +307,17 @@ def print_table(rows: list[dict], growth: list[dict]) -> None:
               f"{r['findings']:8d} {r['seconds']:11.2f} "
               + " ".join(f"{_fmt(r['stages'].get(s)):>7s}" for s in STAGES)
               + f" {_fmt(r.get('report_seconds')):>9s} {r['peak_rss_mb']:11.0f}")
+    for r in rows:
+        if r.get("detail"):
+            print(f"N={r['n']} detail (s): " + ", ".join(f"{k} {v:.2f}" for k, v in r["detail"].items()))
     for g in growth:
         print(f"growth {g['n1']} -> {g['n2']}: exponent {_fmt(g['run_check'])} for run_check "
               f"(target <= {TARGET_EXPONENT}); per stage: "
               + ", ".join(f"{s} {_fmt(g['stages'].get(s))}" for s in STAGES)
               + (f"; reports {_fmt(g.get('reports'))}" if g.get("reports") is not None else ""))
+        if g.get("detail"):
+            print(f"growth {g['n1']} -> {g['n2']} detail: "
+                  + ", ".join(f"{k} {_fmt(v)}" for k, v in g["detail"].items()))
     biggest = max(rows, key=lambda r: r["n"])
     per10k = biggest["seconds"] * 10_000 / biggest["n"]
     verdict = "meets" if biggest["seconds"] < TARGET_SECONDS and biggest["n"] >= 10_000 else (
@@ -323,8 +336,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=SEED, help="random seed of the corpus")
     ap.add_argument("--no-reports", action="store_true", help="do not time report rendering")
     ap.add_argument("--profile", metavar="PATH",
-                    help="cProfile run_check (slows it) and write the top functions to PATH; "
-                         "with several sizes, PATH gets the size appended")
+                    help="cProfile run_check (slows it) and write the top functions to PATH and the "
+                         "raw stats to PATH.prof; with several sizes, PATH gets the size appended")
     ap.add_argument("--keep", metavar="DIR", help="build the corpora under DIR/n<N> and keep them")
     ap.add_argument("--json", nargs="?", const="-", metavar="PATH",
                     help="write the numbers as JSON to PATH (stdout if no PATH)")
@@ -348,6 +361,8 @@ def main(argv: list[str] | None = None) -> int:
     for a, b in zip(rows, rows[1:]):
         growth.append({"n1": a["n"], "n2": b["n"], "run_check": exponent(a["seconds"], b["seconds"], a["n"], b["n"]),
                        "stages": {s: exponent(a["stages"].get(s), b["stages"].get(s), a["n"], b["n"]) for s in STAGES},
+                       "detail": {k: exponent(a["detail"].get(k), b["detail"].get(k), a["n"], b["n"])
+                                  for k in a.get("detail", {})},
                        "reports": exponent(a.get("report_seconds"), b.get("report_seconds"), a["n"], b["n"])})
     print(f"end-to-end speed, {date.today().isoformat()}, Python {sys.version.split()[0]}, "
           f"{os.cpu_count()} CPUs, corpus seed {args.seed}"
