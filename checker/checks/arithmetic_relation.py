@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from checker.aliases import PEOPLE
 from checker.checks import register
@@ -53,6 +55,50 @@ def _owner(share: Claim, whole_noun: str, ctx: CheckContext) -> str | None:
     return ctx.aliases.term(m.group(1)) if m else None
 
 
+class _Wholes:
+    """Stocks of one kind (and entity) indexed for "does any whole fit this share?".
+
+    The distinct intervals are sorted by their lower end with a running maximum of the upper
+    end, so the wholes that can fit, those overlapping [part.lo / share.hi, part.hi / share.lo],
+    are found by bisection instead of by scanning every stock for every share.
+    """
+
+    def __init__(self, stocks: list[tuple[Claim, Interval]]):
+        by_iv: dict[Interval, list[Claim]] = {}
+        for c, iv in stocks:
+            by_iv.setdefault(iv, []).append(c)
+        self.ivs = sorted(by_iv, key=lambda iv: (iv.lo, iv.hi, not iv.lo_inc, iv.hi_inc))
+        self.claims = [by_iv[iv] for iv in self.ivs]
+        self.los = [iv.lo for iv in self.ivs]
+        self.max_hi = list(accumulate((iv.hi for iv in self.ivs), max))
+
+    def fits(self, part: Interval, share: Interval, sentence: str) -> bool:
+        if share.lo <= 0 or part.lo < 0:  # no useful bounds: test every interval
+            return any(self._fit(i, part, share, sentence) for i in range(len(self.ivs)))
+        low, high = part.lo / share.hi, part.hi / share.lo  # closed bounds: a superset
+        for i in range(bisect_right(self.los, high) - 1, -1, -1):
+            if self.max_hi[i] < low:
+                return False  # nothing at or before i reaches the range
+            if self._fit(i, part, share, sentence):
+                return True
+        return False
+
+    def _fit(self, i: int, part: Interval, share: Interval, sentence: str) -> bool:
+        wiv = self.ivs[i]
+        return (any(c.sentence != sentence for c in self.claims[i])
+                and Interval(part.lo / wiv.hi, part.hi / wiv.lo).overlaps(share))
+
+
+def _index(stocks: list[tuple[Claim, Interval, frozenset]]) -> dict:
+    """One _Wholes for every stock of the kind (key None) and one per entity named."""
+    by_entity: dict = {None: []}
+    for c, iv, ents in stocks:
+        by_entity[None].append((c, iv))
+        for e in ents:
+            by_entity.setdefault(e, []).append((c, iv))
+    return {k: _Wholes(v) for k, v in by_entity.items()}
+
+
 @register("arithmetic_relation", placeholders=PLACEHOLDERS)
 def check(rule: Rule, groups: list[Group], ctx: CheckContext) -> list[Finding]:
     """A figure stated as a share of a whole ("50,000 people, or more than a third of
@@ -69,6 +115,7 @@ def check(rule: Rule, groups: list[Group], ctx: CheckContext) -> list[Finding]:
         if c.kind == "count":
             counts.setdefault((c.source, c.sentence), []).append(c)
     stocks = _stocks(ctx, rule.tolerance)
+    indexes: dict[str, dict] = {}
     for sh in shares:
         share_iv = _share(sh, rule.tolerance)
         part = _part(sh, counts)
@@ -80,12 +127,16 @@ def check(rule: Rule, groups: list[Group], ctx: CheckContext) -> list[Finding]:
         owner = _owner(sh, sh.unit.split()[-1], ctx)
         fsh = ctx.feat(sh)
         wanted = {owner} if owner else set(fsh.entities)
-        wholes = [(c, wiv) for c, wiv, ents in stocks.get(PEOPLE if family == PEOPLE else whole_term, [])
-                  if c.sentence != sh.sentence and (not wanted or wanted & ents)]
-        if not wholes or part_iv is None:
+        kind = PEOPLE if family == PEOPLE else whole_term
+        if part_iv is None or kind not in stocks:
             continue
-        if any(Interval(part_iv.lo / wiv.hi, part_iv.hi / wiv.lo).overlaps(share_iv)
-               for wiv in {wiv for _, wiv in wholes}):
+        index = indexes.setdefault(kind, _index(stocks[kind]))
+        keys = sorted(wanted) if wanted else [None]
+        if any(k in index and index[k].fits(part_iv, share_iv, sh.sentence) for k in keys):
+            continue
+        wholes = [(c, wiv) for c, wiv, ents in stocks[kind]
+                  if c.sentence != sh.sentence and (not wanted or wanted & ents)]
+        if not wholes:
             continue
         wholes.sort(key=lambda w: (w[0].source, w[0].start))
         first = wholes[0][0]

@@ -47,5 +47,5 @@ def check(rule: Rule, groups: list[Group], ctx: CheckContext) -> list[Finding]:
             out += disagreements(
                 rule, g, every, severity=weaker(rule.severity, undated_severity),
                 extra={"when": " (undated: a changing figure or a contradiction)"},
-                keep=lambda odd, backing: any(id(c) in ids for c in odd + backing))
+                need=lambda c: id(c) in ids)
     return out

@@ -1,6 +1,8 @@
 """Tolerant intervals, times and the consensus that disagreement checks share."""
 from __future__ import annotations
 
+import math
+import random
 from datetime import date
 
 from checker.checks.common import Interval, consensus, interval, round_step, time_span
@@ -36,6 +38,40 @@ def test_consensus_counts_sources_not_claims():
              ("b", Interval(20, 20)), ("c", Interval(18, 25))]
     value, covering = consensus(items)
     assert 18 <= value <= 20 and covering == {3, 4}
+
+
+def _brute_consensus(items):
+    """The definition: test every candidate point against every interval."""
+    points = sorted({p for _, iv in items for p in (iv.lo, iv.hi) if math.isfinite(p)}
+                    | {(iv.lo + iv.hi) / 2 for _, iv in items if math.isfinite(iv.lo + iv.hi)})
+    best = None
+    for x in points:
+        cover = {i for i, (_, iv) in enumerate(items) if iv.covers(x)}
+        key = (-len({items[i][0] for i in cover}), -len(cover), x)
+        if best is None or key < best[0]:
+            best = (key, x, cover)
+    return best[1], best[2]
+
+
+def test_consensus_sweep_matches_testing_every_point():
+    rng = random.Random(7)
+    for _ in range(300):
+        items = []
+        for _ in range(rng.randint(1, 12)):
+            lo = rng.choice([1, 2, 3, 4, 5, 6])
+            hi = lo + rng.choice([0, 0, 1, 2, 3])
+            iv = Interval(lo, hi, rng.random() < 0.7, rng.random() < 0.7)
+            items.append((rng.choice("abcd"), iv))
+        if not any(iv.lo < iv.hi or (iv.lo_inc and iv.hi_inc) for _, iv in items):
+            continue
+        assert consensus(items) == _brute_consensus(items), items
+
+
+def test_consensus_with_open_ends():
+    items = [("a", Interval(-math.inf, 10, True, False)), ("b", Interval(5, math.inf, False)),
+             ("c", Interval(20, 20))]
+    value, covering = consensus(items)
+    assert 5 < value < 10 and covering == {0, 1}
 
 
 def test_time_span_prefers_the_stated_as_of_time():
