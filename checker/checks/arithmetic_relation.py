@@ -130,7 +130,9 @@ def check(rule: Rule, groups: list[Group], ctx: CheckContext) -> list[Finding]:
         kind = PEOPLE if family == PEOPLE else whole_term
         if part_iv is None or kind not in stocks:
             continue
-        index = indexes.setdefault(kind, _index(stocks[kind]))
+        if kind not in indexes:
+            indexes[kind] = _index(stocks[kind])
+        index = indexes[kind]
         keys = sorted(wanted) if wanted else [None]
         if any(k in index and index[k].fits(part_iv, share_iv, sh.sentence) for k in keys):
             continue

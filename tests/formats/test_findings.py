@@ -90,6 +90,26 @@ def test_json_is_byte_identical_whatever_the_input_order(evidence):
     assert a == b and a.endswith("\n")
 
 
+def _plain_json(findings, groups):
+    from checker.formats.findings import sort_findings
+    doc = {"version": 1, "findings": [f.to_dict() for f in sort_findings(findings)],
+           "groups": [g.to_dict() for g in sorted(groups, key=lambda g: g.id)]}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_json_claims_encoded_once_give_the_bytes_of_a_plain_dump(evidence):
+    assert findings_json(evidence.findings, evidence.groups) == _plain_json(evidence.findings, evidence.groups)
+
+
+def test_json_with_a_marker_lookalike_in_the_text_stays_exact(evidence):
+    claim = evidence.findings[0].claims[0]
+    odd = dataclasses.replace(claim, sentence=f"x \x00{id(claim)}\x00 and \x001\x00")
+    findings = [dataclasses.replace(evidence.findings[0], message="\x007\x00", claims=[odd, claim])]
+    text = findings_json(findings, evidence.groups)
+    assert text == _plain_json(findings, evidence.groups)
+    assert json.loads(text)["findings"][0]["claims"][0]["sentence"] == odd.sentence
+
+
 def test_csv_is_one_flat_row_per_finding(evidence):
     rows = list(csv.DictReader(io.StringIO(findings_csv(evidence.findings))))
     assert [r["id"] for r in rows] == ["f-err", "f-warn", "f-info"]
