@@ -277,9 +277,11 @@ class _Reader:
         return self._amount(s, e, sent, "money", v, unit=CURRENCY_WORDS.get(word, word))
 
     def _percent(self, raw, s, e, sent):
-        v = parse_number(re.sub(r"(?i)\s*(%|percent(age points?)?|per\s+cent|pct)$", "", raw))
+        sign = -1 if raw[:1] in "-−" else 1
+        v = parse_number(re.sub(r"(?i)\s*(%|percent(age points?)?|per\s+cent|pct)$", "", raw.lstrip("-−")))
         if v is None:
             return None
+        v = as_number(v * sign)  # "FTSE -0.6%"
         unit = "percentage points" if "point" in raw.lower() else "%"
         return self._amount(s, e, sent, "percent", v, unit=unit)
 
@@ -434,6 +436,8 @@ class _Reader:
             return m
         if is_digits and _is_identifier(self.text, e - len(core) - plus, e - plus, sent[0]):
             return None
+        if sign < 0 and re.search(r"\b[A-Z][A-Z0-9]+ $", self.text[max(0, s - 12):s]):
+            return None  # "COVID -19", "MH -17": a name typed with a stray space, not a minus
         lead = re.search(r"(?i)\b(minus|sub)[\s-]$", self.text[max(0, s - 6):s]) if sign > 0 else None
         if lead and lead.group(1).lower() == "minus":
             v, s = as_number(-v), max(0, s - 6) + lead.start()

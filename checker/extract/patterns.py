@@ -67,7 +67,7 @@ _ALTERNATIVES = [
     # $1.5 billion / €20m / US$ 5
     ("money", rf"(?:{CURSYM})\s?-?{NUM}(?:\s*{SCALE_WORD}\b|{SCALE_ABBR}(?![\w]))?"),
     # 40% / 99.9 percent / five per cent / 2 percentage points
-    ("percent", rf"(?:{NUMBER})(?:\s?%|\s+(?:percent|per\s+cent|pct|percentage\s+points?)\b)"),
+    ("percent", rf"(?:(?<![\w.,])[-−](?=\d))?(?:{NUMBER})(?:\s?%|\s+(?:percent|per\s+cent|pct|percentage\s+points?)\b)"),
     # durations: 24 hours, 24-hour, nine-month, 44 days
     ("duration", rf"(?:{NUMBER})(?:-|\s+)(?:{TUNIT})\b"),
     # 20 million dollars / 5 euros

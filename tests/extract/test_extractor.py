@@ -109,6 +109,7 @@ def test_as_of_governs_the_figures_of_its_sentence():
     "#Armenians #exodus #Karabakh #2023",
     "2023-09-24 23:46:11",
     "The COVID-19 pandemic hit the Boeing 737 fleet.",
+    "The COVID -19 pandemic and the MH -17 crash.",
     "It was the First Karabakh War.",
     "He said the conflict will one day end, and no one knows when.",
 ])
@@ -147,3 +148,9 @@ def test_never_crashes_on_odd_text():
             assert 0 <= c.start <= c.end <= len(text)
     extract_text("9" * 10_000)
     extract_text("one " * 5_000)
+
+
+def test_signed_percentages_and_temperatures_keep_their_sign():
+    claims = extract_text("GDP fell -3 percent. The FTSE -0.6% and DAX -1.6%. It was -5 degrees.")
+    assert [(c.kind, c.value) for c in claims] == [("percent", -3), ("percent", -0.6), ("percent", -1.6),
+                                                   ("count", -5)]
