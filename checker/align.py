@@ -72,6 +72,7 @@ class Features:
     modifiers: list[str] = field(default_factory=list)  # "armored" of "armored vehicles"
     entities: list[str] = field(default_factory=list)  # named places, bodies, people
     generic: bool = False  # a measure that says nothing of what it measures (%, $, miles, hours)
+    joint: frozenset[str] = frozenset()  # entities the sentence names together: "Turkey and Syria"
 
     @property
     def keys(self) -> frozenset[str]:
@@ -86,6 +87,8 @@ class Features:
 
 
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+_CAPITAL_WORD = re.compile(r"\b[A-Z][\w'’-]*")
+_JOINED = re.compile(r"\b[A-Z][\w'’-]*(?:\s*,\s*[A-Z][\w'’-]*)*,?\s+(?:and|&)\s+[A-Z][\w'’-]*")
 
 
 def _stem(term: str) -> str:
@@ -136,6 +139,7 @@ class Featurizer:
         self.al = aliases
         self.fold = _demonym_folds(claims, aliases)
         self._capitals: dict[str, set[str]] = {}
+        self._joined: dict[str, list[set[str]]] = {}  # sentence -> names it lists together
         self.years_in_sentence: dict[tuple[str, str], tuple[int, int]] = {}
         self.shares: dict[tuple[str, str], list[Claim]] = {}
         for c in claims:
@@ -156,6 +160,7 @@ class Featurizer:
         f = Features(kind=c.kind, block=None, predicate=predicate)
         f.events = self._events(c, [t for t in context if al.is_section(t, "events")])
         f.entities = self._entities(c, context)
+        f.joint = self._joint(c, f.entities)
         f.era = self._era(c)
         if c.kind in ("year", "date"):
             f.terms = [t for t in context if t not in f.events[:1]]
@@ -227,6 +232,23 @@ class Featurizer:
             capital = {self.al.term(m.group()) for m in _WORDS.finditer(c.sentence) if m.group()[0].isupper()}
             self._capitals[c.sentence] = capital
         return list(dict.fromkeys(self.fold.get(t, t) for t in context if t in capital))
+
+    def _joint(self, c: Claim, entities: list[str]) -> frozenset[str]:
+        """The claim's entities that its sentence lists together ("Turkey and Syria",
+        "Armenia, Georgia and Iran"): a figure for all of them at once."""
+        if len(entities) < 2:
+            return frozenset()
+        lists = self._joined.get(c.sentence)
+        if lists is None:
+            lists = self._joined[c.sentence] = [
+                {self.fold.get(t, t) for t in (self.al.term(w) for w in _CAPITAL_WORD.findall(m.group()))}
+                for m in _JOINED.finditer(c.sentence)]
+        out: set[str] = set()
+        for names in lists:
+            named = names & set(entities)
+            if len(named) >= 2:
+                out |= named
+        return frozenset(out)
 
     def _events(self, c: Claim, events: list[str]) -> list[str]:
         """Event terms of the context, nearest to the figure in its sentence first."""
@@ -333,9 +355,10 @@ def similarity(members: list[int], claims: list[Claim], feats: list[Features],
         shared = _shared([feats[i].keys for i in members])
         scores[shared < (2 if generic else 1)] = -1
         # "killed in the earthquake" vs "killed in the war": named events that share nothing
-        bits = {e: 1 << (k % 62) for k, e in enumerate(sorted({e for i in members for e in feats[i].events}))}
-        ev = np.array([sum(bits[e] for e in set(feats[i].events)) for i in members], dtype=np.int64)
-        scores[(ev[:, None] != 0) & (ev[None, :] != 0) & ((ev[:, None] & ev[None, :]) == 0)] = -1
+        scores[_disjoint([feats[i].events for i in members])] = -1
+        # "1,500 killed in Syria" vs "3,500 killed in Turkey": a figure per place, not one figure
+        scores[_disjoint([feats[i].entities for i in members])] = -1
+        scores[_splits_a_joint([feats[i].entities for i in members], [feats[i].joint for i in members])] = -1
     if limit is not None:
         scores[both & (gap > limit)] = -1
     if kind == "date":
@@ -345,13 +368,40 @@ def similarity(members: list[int], claims: list[Claim], feats: list[Features],
     return scores
 
 
+def _disjoint(lists: list[list[str]]) -> np.ndarray:
+    """Pairs that both name terms of this sort and share none of them."""
+    have = np.array([bool(terms) for terms in lists])
+    return have[:, None] & have[None, :] & (_incidence(lists) == 0)
+
+
+def _splits_a_joint(entities: list[list[str]], joints: list[frozenset[str]]) -> np.ndarray:
+    """Pairs where one figure is for places named together ("in Turkey and Syria") and the
+    other for only some of them ("in Syria"): a total and a part, not one figure."""
+    vocab = {t: k for k, t in enumerate(sorted({t for e in entities for t in e} | {t for j in joints for t in j}))}
+    ent = _rows(entities, vocab)
+    joint = _rows([sorted(j) for j in joints], vocab)
+    size = joint.sum(axis=1)
+    inside = joint @ ent.T  # [i, j]: how many of i's joint places j names
+    part = (size[:, None] > 0) & (inside > 0) & (inside < size[:, None])
+    return part | part.T
+
+
+def _rows(lists: list, vocab: dict[str, int]) -> np.ndarray:
+    out = np.zeros((len(lists), max(1, len(vocab))), dtype=np.float32)
+    for row, terms in enumerate(lists):
+        out[row, [vocab[t] for t in terms]] = 1
+    return out
+
+
+def _incidence(lists: list) -> np.ndarray:
+    """How many terms each pair of lists shares, as a matrix."""
+    rows = _rows(lists, {t: k for k, t in enumerate(sorted({t for terms in lists for t in terms}))})
+    return rows @ rows.T
+
+
 def _shared(sets: list[frozenset[str]]) -> np.ndarray:
     """How many terms each pair of sets shares, as a matrix."""
-    vocab = {t: k for k, t in enumerate(sorted({t for s in sets for t in s}))}
-    incidence = np.zeros((len(sets), max(1, len(vocab))), dtype=np.float32)
-    for row, terms in enumerate(sets):
-        incidence[row, [vocab[t] for t in terms]] = 1
-    return incidence @ incidence.T
+    return _incidence([sorted(terms) for terms in sets])
 
 
 def _ordinal(c: Claim) -> float:

@@ -205,6 +205,12 @@ def _implausible(text: str) -> int:
 
 # ---------------------------------------------------------------- manifest and dates
 
+# Other names people give the manifest's columns.
+_COLUMN_NAMES = {"filename": "file", "file name": "file", "name": "file", "path": "file", "source": "file",
+                 "date": "published", "publication date": "published", "published_at": "published",
+                 "lang": "language", "link": "url", "publisher": "outlet"}
+
+
 def _read_manifest(folder: str, notice: Callable[[str], None]) -> dict[str, dict]:
     """sources.csv -> {file name: {outlet, published, language, url, where}}; {} if absent."""
     where = os.path.join(folder, MANIFEST) if folder else MANIFEST
@@ -223,7 +229,7 @@ def _read_manifest(folder: str, notice: Callable[[str], None]) -> dict[str, dict
         notice(f"notice: {where}: not valid UTF-8; read as cp1252")
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        header = [h.strip().lower() for h in next(reader)]
+        header = [_COLUMN_NAMES.get(h.strip().lower(), h.strip().lower()) for h in next(reader)]
     except (StopIteration, csv.Error):
         return {}
     if "file" not in header:
