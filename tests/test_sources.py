@@ -75,6 +75,14 @@ def test_manifest_with_bom_mixed_case_header_and_extra_columns(tmp_path):
     assert len(notices) == 1 and "sources.csv:4" in notices[0] and "gone.txt" in notices[0]
 
 
+def test_manifest_columns_under_other_common_names(tmp_path):
+    (tmp_path / "a.txt").write_text("About 120,000 people.\n", encoding="utf-8")
+    (tmp_path / "sources.csv").write_text("filename,publisher,date,link\na.txt,Daily,2023-09-19,https://x.org/a\n",
+                                          encoding="utf-8")
+    (a,), _ = _read([tmp_path])
+    assert (a.outlet, a.published, a.url) == ("Daily", datetime(2023, 9, 19), "https://x.org/a")
+
+
 def test_bad_manifest_date_names_file_and_line(tmp_path):
     (tmp_path / "a.txt").write_text("About 5 people.\n", encoding="utf-8")
     (tmp_path / "sources.csv").write_text("file,outlet,published\na.txt,X,2023-09-19\na.txt,Y,next Tuesdayish\n")
