@@ -12,6 +12,7 @@ import csv
 import io
 import os
 import re
+import sys
 import unicodedata
 from collections.abc import Callable
 from datetime import datetime
@@ -32,6 +33,9 @@ _LOOKED_FOR = ", ".join(SOURCE_SUFFIXES)
 
 def _echo(msg: str) -> None:
     click.echo(msg, err=True)
+
+
+STDIN, STDIN_NAME = "-", "<stdin>"  # "-" reads standard input as one plain-text source
 
 
 def read_sources(paths: list[str], *, max_bytes: int = 20_000_000,
@@ -55,6 +59,11 @@ def read_sources(paths: list[str], *, max_bytes: int = 20_000_000,
             candidates.append((path, row))
 
     for given in paths:
+        if given == STDIN:
+            if STDIN not in seen:
+                seen.add(STDIN)
+                candidates.append((STDIN, {}))
+            continue
         if not os.path.exists(given) and not os.path.islink(given):
             raise CheckerError(f"{given}: no such file or directory")
         if os.path.isdir(given):
@@ -93,12 +102,17 @@ def read_sources(paths: list[str], *, max_bytes: int = 20_000_000,
 def _read_one(path: str, row: dict, max_bytes: int, notice: Callable[[str], None]) -> Source | None:
     """One file -> Source, or None (with a notice) when it cannot be used."""
     try:
-        size = os.path.getsize(path)
+        if path == STDIN:
+            data = sys.stdin.buffer.read(max_bytes + 1)
+            size = len(data)
+        else:
+            size = os.path.getsize(path)
         if size > max_bytes:
             notice(f"notice: {path}: skipped ({size} bytes is over the limit of {max_bytes} bytes)")
             return None
-        with open(path, "rb") as fh:
-            data = fh.read()
+        if path != STDIN:
+            with open(path, "rb") as fh:
+                data = fh.read()
     except OSError as exc:
         notice(f"notice: {path}: skipped (cannot read: {exc.strerror or exc})")
         return None
@@ -116,7 +130,7 @@ def _read_one(path: str, row: dict, max_bytes: int, notice: Callable[[str], None
     if text.repairs.get("mojibake"):
         notes.append(f"repaired {text.repairs['mojibake']} mis-decoded character sequence(s) (mojibake)")
     published = row.get("published") or _trailing_timestamp(original)
-    return Source(path=path, name=os.path.basename(path), original=original, clean=text,
+    return Source(path=path, name=STDIN_NAME if path == STDIN else os.path.basename(path), original=original, clean=text,
                   outlet=row.get("outlet"), published=published, language=row.get("language"),
                   url=row.get("url"), notices=notes)
 

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import click
 
-from checker.extract import extract_claims
 from checker.formats.claims import claims_csv, claims_json, claims_table
+from checker.pipeline import extract_all
+from checker.reportdir import write_file
 from checker.sources import read_sources
 
 
@@ -12,8 +13,11 @@ from checker.sources import read_sources
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
               show_default=True, help="Output format.")
-def command(paths: tuple[str, ...], fmt: str) -> None:
-    """Extract the numeric claims of PATHS (files or folders of .txt, .md, .html).
+@click.option("--output", "-o", metavar="FILE", default=None,
+              help="Write the output to FILE (atomically) instead of standard output.")
+def command(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
+    """Extract the numeric claims of PATHS (files or folders of .txt, .md, .html;
+    - for standard input).
 
     Each claim keeps its file, line, column and character offsets in the original
     file, its value as an interval with the hedge that made it, what it counts,
@@ -24,10 +28,15 @@ def command(paths: tuple[str, ...], fmt: str) -> None:
         checker claims seeds/ --format json
     """
     sources = read_sources(list(paths))
-    claims = [c for src in sources for c in extract_claims(src)]
+    claims = [c for found in extract_all(sources) for c in found]
     if fmt == "json":
-        click.echo(claims_json(claims))
+        text = claims_json(claims) + "\n"
     elif fmt == "csv":
-        click.echo(claims_csv(claims), nl=False)
+        text = claims_csv(claims)
     else:
-        click.echo(claims_table(claims))
+        text = claims_table(claims) + "\n"
+    if output is not None:
+        write_file(output, text)
+        click.echo(f"wrote {output}: {len(claims)} claim(s) from {len(sources)} source(s)", err=True)
+    else:
+        click.echo(text, nl=False)
