@@ -147,6 +147,9 @@ def context_words(sentence: SentenceTokens, claim_start: int, claim_end: int, ri
         tok = toks[i][0]
         if tok in _CLAUSE_BREAK or tok[0].isdigit():
             break
+        if tok.lower() in ("and", "but", "while", "whereas") and i + 1 < len(toks) \
+                and toks[i + 1][0].lower() not in STOPWORDS and toks[i + 1][0].lower().endswith("ed"):
+            break  # "killed 64 people and displaced 210,000": the next verb is another figure's
         if tok == ",":
             nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
             if nxt.lower() in _APPOSITION:  # ", or more than a third of the population, had crossed"

@@ -59,6 +59,7 @@ class Mention:
     detail: str | None = None
     as_of: str | None = None
     context: list[str] = field(default_factory=list)
+    implied: str | None = None  # a context word the sentence implies: "dead" for "the death toll rose to"
 
 
 def interval(value, hedge: str):
@@ -537,9 +538,19 @@ def _link_sentence(mentions: list[Mention], text: str, published: date | None) -
             if prev is not None and prev.unit and m.start - prev.end < 60 and \
                     re.search(r"\b(?:and|or|while|with)\b|,", text[prev.end:m.start]):
                 m.unit = prev.unit
+            elif _TOLL.search(text, max(0, m.start - 90), m.start):
+                m.unit, m.implied = "people", "dead"  # "the death toll rose to 486"
             else:
                 m.unit = ctx.implied_unit(follow)
         prev = m
+
+
+# A toll phrase, then words without a figure or a clause break, then a verb of reaching a level,
+# right before the figure: "the death toll from the earthquake in Karsen rose to 486".
+_TOLL = re.compile(r"(?i)\b(?:death|casualty|fatality)\s+tolls?\b[^.;:\d]{0,60}?\b(?:rose|risen|climbed|jumped|"
+                   r"reached|stood|stands|is|was|hit|increased|passed|topped|exceeded|grew|now)\b(?:\s+(?:to|at))?\s*$"
+                   r"|\bnumber\s+of\s+(?:dead|deaths|victims|fatalities)\b[^.;:\d]{0,60}?\b(?:rose|climbed|reached|"
+                   r"stood|stands|is|was|hit|increased|grew)\b(?:\s+(?:to|at))?\s*$")
 
 
 _TRIGGER = re.compile(r"[A-Za-z]+|'?\.?\d+|[-−](?=\d)|[$€£¥₹₽₩₺]")
@@ -590,6 +601,8 @@ def extract_clean(clean, source: str, published=None) -> list[Claim]:
         toks = ctx.SentenceTokens(text, sent)
         for m in mentions:
             m.context = ctx.context_words(toks, m.start, max(m.end, m.unit_end), sent[1])
+            if m.implied and m.implied not in m.context:
+                m.context.insert(0, m.implied)
             start, end = clean.span(m.start, m.end)
             line, col = clean.line_col(start)
             claims.append(Claim(

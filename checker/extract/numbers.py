@@ -61,10 +61,14 @@ def parse_numeral(text: str) -> float | int | None:
 
 
 def as_number(v: float) -> float | int:
-    """Integral floats become ints so JSON shows 2000, not 2000.0."""
-    if math.isfinite(v) and v == int(v) and abs(v) < 1e18:
+    """Integral floats become ints so JSON shows 2000, not 2000.0; binary noise is rounded off
+    at 12 significant digits (4.1 * 1e6 is 4100000, not 4099999.9999999995)."""
+    if not math.isfinite(v):
+        return v
+    v = float(f"{v:.12g}")
+    if v == int(v) and abs(v) < 1e18:
         return int(v)
-    return round(v, 10)
+    return v
 
 
 def parse_words(text: str) -> int | None:

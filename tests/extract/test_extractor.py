@@ -154,3 +154,22 @@ def test_signed_percentages_and_temperatures_keep_their_sign():
     claims = extract_text("GDP fell -3 percent. The FTSE -0.6% and DAX -1.6%. It was -5 degrees.")
     assert [(c.kind, c.value) for c in claims] == [("percent", -3), ("percent", -0.6), ("percent", -1.6),
                                                    ("count", -5)]
+
+
+def test_a_death_toll_counts_dead_people():
+    claims = extract_text("The death toll from the earthquake in Karsen rose to 486, the agency said. "
+                          "The number of deaths stood at about 120 on Monday.")
+    counts = [c for c in claims if c.kind == "count"]
+    assert [(c.value, c.unit, c.context[0]) for c in counts] == [(486, "people", "dead"), (120, "people", "dead")]
+
+
+def test_the_next_verb_after_and_belongs_to_the_next_figure():
+    (killed, displaced) = [c for c in extract_text("Floods have killed 64 people and displaced about 210,000.")
+                           if c.kind == "count"]
+    assert "displaced" not in killed.context and "killed" in killed.context
+    assert "displaced" in displaced.context
+
+
+def test_values_carry_no_binary_noise():
+    (c,) = [c for c in extract_text("The state has 4.1 million residents.") if c.kind == "count"]
+    assert c.value == 4100000 and isinstance(c.value, int)
