@@ -123,13 +123,16 @@ def _year_of(v) -> int | None:
 
 def claim_time(c: Claim) -> str | None:
     """The time a figure is stated for: its as-of time (dated by the publication day when the
-    as-of time has no date of its own), else the publication date."""
+    as-of time has no date of its own), else the publication time (to the minute, when the
+    manifest gives one), else the publication date."""
     if c.as_of:
         if c.as_of.startswith("T") and c.published:
             return c.published[:10] + c.as_of
         if not c.as_of.startswith(("T", "--")):
             return c.as_of
-    return c.published[:10] if c.published else None
+    if not c.published:
+        return None
+    return c.published[:16] if "T" in c.published else c.published[:10]
 
 
 class Featurizer:

@@ -85,7 +85,8 @@ def round_step(c: Claim) -> float:
 
 def interval(c: Claim, tolerance: dict | None = None) -> Interval | None:
     """The claim's hedge-aware interval, widened by the rule's relative tolerance and, for a
-    round figure, by `round_figures` (default 0.5) of its last significant digit."""
+    round figure, by `round_figures` (default 0.5) of its last significant digit; a percentage
+    by `percent_points` (absolute) instead of the relative tolerance, when the rule sets it."""
     tolerance = tolerance or {}
     lo, hi = _as_float(c.lo), _as_float(c.hi)
     if c.lo is None and c.hi is None:
@@ -99,6 +100,9 @@ def interval(c: Claim, tolerance: dict | None = None) -> Interval | None:
         hi, hi_inc = INF, True
     rel = float(tolerance.get("relative", 0.0))
     absolute = round_step(c) * float(tolerance.get("round_figures", 0.5))
+    if c.kind == "percent" and "percent_points" in tolerance:
+        # a share is read to a point, not to a fraction of itself: 45.2% and 47% differ
+        rel, absolute = 0.0, max(absolute, float(tolerance["percent_points"]))
     if lo > -INF:
         widen = max(absolute, abs(lo) * rel)
         if widen:

@@ -18,12 +18,21 @@ def check(rule: Rule, groups: list[Group], ctx: CheckContext) -> list[Finding]:
     publication date) must have overlapping hedge-aware intervals, after the rule's relative
     tolerance and the implicit tolerance of round figures. A source that misses the value most
     sources agree on is reported. Figures with no date at all are compared with everything,
-    at most as a warning (params.undated: warning | info | skip)."""
+    at most as a warning (params.undated: warning | info | skip). With params.changing (the
+    predicates of figures that move with time: killed, fled...), a group with none of them is
+    one figure whenever it was stated, and all its claims are compared."""
     undated_severity = rule.param("undated", "warning")
     tallies = {ctx.aliases.term(t) for t in rule.param("running_tallies", [])}
     same_day = rule.param("same_day_tally", "warning")
+    changing = rule.param("changing", None)
+    changing = None if changing is None else {ctx.aliases.term(t) for t in changing}
     out: list[Finding] = []
     for g in groups:
+        if changing is not None and not any(ctx.feat(c).predicate in changing for c in g.claims):
+            # a budget, a profit, a population: the same whenever it is reported
+            items = [(c, iv) for c in g.claims if (iv := interval(c, rule.tolerance)) is not None]
+            out += disagreements(rule, g, items)
+            continue
         running = bool(tallies) and any(ctx.feat(c).predicate in tallies for c in g.claims)
         dated: dict[str, list] = defaultdict(list)
         undated: list = []
