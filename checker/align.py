@@ -300,7 +300,7 @@ def _demonym_folds(claims: list[Claim], aliases: Aliases) -> dict[str, str]:
 
 def align(claims: list[Claim], aliases: Aliases, settings: AlignSettings | None = None,
           features: list[Features] | None = None) -> list[Group]:
-    """Aligned groups (two or more claims each), sorted by label then id."""
+    """Aligned groups (claims from two or more sources each), sorted by label then id."""
     settings = settings or AlignSettings()
     feats = features if features is not None else featurize(claims, aliases)
     blocks: dict[tuple, list[int]] = defaultdict(list)
@@ -313,7 +313,8 @@ def align(claims: list[Claim], aliases: Aliases, settings: AlignSettings | None 
         if len(members) < 2:
             continue
         for cluster in _complete_linkage(members, claims, feats, settings):
-            if len(cluster) >= 2:
+            # one quantity across sources: a figure one source repeats is not a comparison
+            if len({claims[i].source for i in cluster}) >= 2:
                 cluster.sort(key=lambda i: (claims[i].source, claims[i].start))
                 groups.append(_group([claims[i] for i in cluster], [feats[i] for i in cluster]))
     return _stable_ids(groups)
