@@ -73,6 +73,7 @@ class Features:
     entities: list[str] = field(default_factory=list)  # named places, bodies, people
     generic: bool = False  # a measure that says nothing of what it measures (%, $, miles, hours)
     joint: frozenset[str] = frozenset()  # entities the sentence names together: "Turkey and Syria"
+    part: str = ""  # a part of the place the figure is for: "capital", "north" ("in the northern regions")
 
     @property
     def keys(self) -> frozenset[str]:
@@ -164,6 +165,7 @@ class Featurizer:
         f.events = self._events(c, [t for t in context if al.is_section(t, "events")])
         f.entities = self._entities(c, context)
         f.joint = self._joint(c, f.entities)
+        f.part = _part_of_place(c)
         f.era = self._era(c)
         if c.kind in ("year", "date"):
             f.terms = [t for t in context if t not in f.events[:1]]
@@ -281,6 +283,29 @@ class Featurizer:
         return (y, y) if y else None
 
 
+# "in the capital", "in the provincial capital", "in the northern regions", "in the city of X",
+# "in the south": the figure is for a part of the place the story is about, not for all of it.
+_PLACE_PART = re.compile(
+    r"\b[Ii]n\s+(?:the\s+)?(?:(?:provincial|regional|state|national)\s+)?(capital|city\s+of|town\s+of|"
+    r"village\s+of|district\s+of)\b"
+    r"|\b[Ii]n\s+the\s+((?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?)\b(?!\s+[A-Z])")
+
+
+def _part_of_place(c: Claim) -> str:
+    """The part-of-place phrase of the figure's own clause (between the nearest commas or
+    clause marks on either side), normalised: 'capital', 'north', 'city of'."""
+    at = c.sentence.find(c.text)
+    if at < 0:
+        return ""
+    left = max(c.sentence.rfind(ch, 0, at) for ch in ",;:(")
+    right = min([i for i in (c.sentence.find(ch, at + len(c.text)) for ch in ",;:)") if i >= 0] or [len(c.sentence)])
+    m = _PLACE_PART.search(c.sentence, left + 1, right)
+    if not m:
+        return ""
+    word = re.sub(r"\s+", " ", (m.group(1) or m.group(2)).lower())
+    return re.sub(r"(ern|-)", "", word) if word[:1] in "nsew" and " " not in word else word
+
+
 def _demonym_folds(claims: list[Claim], aliases: Aliases) -> dict[str, str]:
     """'armenian' -> 'armenia', 'azerbaijani' -> 'azerbaijan', 'ukrainian' -> 'ukraine' when
     both forms are written with a capital somewhere in these sources."""
@@ -363,6 +388,9 @@ def similarity(members: list[int], claims: list[Claim], feats: list[Features],
         # "1,500 killed in Syria" vs "3,500 killed in Turkey": a figure per place, not one figure
         scores[_disjoint([feats[i].entities for i in members])] = -1
         scores[_splits_a_joint([feats[i].entities for i in members], [feats[i].joint for i in members])] = -1
+        # "44% in the northern regions" vs "38.7%" nationally; "1,800 in the provincial capital"
+        part = np.array([feats[i].part for i in members])
+        scores[part[:, None] != part[None, :]] = -1
     if limit is not None:
         scores[both & (gap > limit)] = -1
     if kind == "date":
@@ -426,7 +454,7 @@ def _complete_linkage(members: list[int], claims: list[Claim], feats: list[Featu
     twins: dict[tuple, list[int]] = {}
     for i in members:
         f = feats[i]
-        key = (f.signature, f.era, tuple(sorted(f.keys)),
+        key = (f.signature, f.era, tuple(sorted(f.keys)), f.part, f.joint,
                _ordinal(claims[i]) if f.kind == "date" else None)
         twins.setdefault(key, []).append(i)
     reps = [v[0] for v in twins.values()]

@@ -93,6 +93,18 @@ def test_figures_for_different_places_stay_apart():
     assert groups == [["a.txt", "d.txt"]]  # the totals meet; no part meets a total or another part
 
 
+def test_a_figure_for_part_of_a_place_stays_apart_from_the_whole():
+    claims = _claims({
+        "a.txt": "Officials said 18,000 people were left homeless by the earthquake in Karsen.",
+        "b.txt": "Officials said 1,800 people were left homeless by the earthquake in the provincial capital.",
+        "c.txt": "Officials said about 18,000 people were left homeless by the earthquake in Karsen.",
+        "d.txt": "Some 380 refugees had arrived in southern Armenia by Sunday, officials said.",
+        "e.txt": "Officials said 400 refugees had arrived in Armenia by Sunday.",
+    })
+    groups = sorted(sorted(c.source for c in g.claims) for g in align(claims, ALIASES) if g.kind == "count")
+    assert groups == [["a.txt", "c.txt"], ["d.txt", "e.txt"]]  # "southern Armenia" names a place
+
+
 def test_people_nouns_meet_across_demonyms_and_aliases():
     claims = _claims({
         "a.txt": "There are 120,000 Armenians living in Karabakh, officials say.",

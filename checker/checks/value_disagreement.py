@@ -1,6 +1,7 @@
 """value_disagreement: aligned figures whose intervals cannot all be true at the same time."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from checker.checks import register
@@ -28,7 +29,7 @@ def check(rule: Rule, groups: list[Group], ctx: CheckContext) -> list[Finding]:
     changing = None if changing is None else {ctx.aliases.term(t) for t in changing}
     out: list[Finding] = []
     for g in groups:
-        if changing is not None and not any(ctx.feat(c).predicate in changing for c in g.claims):
+        if changing is not None and not any(_moving(c, ctx, changing) for c in g.claims):
             # a budget, a profit, a population: the same whenever it is reported
             items = [(c, iv) for c in g.claims if (iv := interval(c, rule.tolerance)) is not None]
             out += disagreements(rule, g, items)
@@ -58,3 +59,13 @@ def check(rule: Rule, groups: list[Group], ctx: CheckContext) -> list[Finding]:
                 extra={"when": " (undated: a changing figure or a contradiction)"},
                 need=lambda c: id(c) in ids)
     return out
+
+
+# Words that put a figure at a moment: "now at work", "so far", "to date", "currently".
+_NOW = re.compile(r"(?i)\b(?:now|so far|to date|currently|latest|as of|thus far|by then|up to now)\b")
+
+
+def _moving(c, ctx: CheckContext, changing: set[str]) -> bool:
+    """A figure that may change from one report to the next: a count whose predicate moves
+    with time (killed, fled), or any figure its sentence puts at a moment ("now")."""
+    return (c.kind == "count" and ctx.feat(c).predicate in changing) or bool(_NOW.search(c.sentence))

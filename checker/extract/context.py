@@ -29,7 +29,8 @@ _TOKEN = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,.]*|[.,;:!?()\"“”]")
 _CLAUSE_BREAK = {";", ":", "(", ")", "?", "!"}
 _APPOSITION = {"or", "including", "about", "some", "nearly", "almost", "roughly", "up", "more", "mostly"}
 _SUBJECTS = {"he", "she", "they", "it", "we", "i", "you", "officials", "police", "which", "who", "where",
-             "when", "while", "but", "after", "before", "as", "although", "though", "because"}
+             "when", "while", "but", "after", "before", "as", "although", "though", "because",
+             "according"}  # ", according to official results released Monday": attribution
 _COORDINATORS = {"and", "or", "but", "while", "whereas"}
 _NUMBER_WORDS = set(UNITS) | set(TENS) | {"hundred", "thousand", "million", "billion", "dozen",
                                           "dozens", "hundreds", "thousands", "millions", "tens"}
