@@ -11,6 +11,7 @@ two unrelated quantities together.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -291,9 +292,16 @@ _PLACE_PART = re.compile(
     r"|\b[Ii]n\s+the\s+((?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?)\b(?!\s+[A-Z])")
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _has_place_part(sentence: str) -> bool:
+    return _PLACE_PART.search(sentence) is not None
+
+
 def _part_of_place(c: Claim) -> str:
     """The part-of-place phrase of the figure's own clause (between the nearest commas or
     clause marks on either side), normalised: 'capital', 'north', 'city of'."""
+    if not _has_place_part(c.sentence):
+        return ""
     at = c.sentence.find(c.text)
     if at < 0:
         return ""
