@@ -143,6 +143,7 @@ class Featurizer:
     def __init__(self, claims: list[Claim], aliases: Aliases) -> None:
         self.al = aliases
         self.fold = _demonym_folds(claims, aliases)
+        self.common = _common_words(claims, aliases)
         self._capitals: dict[str, set[str]] = {}
         self._joined: dict[str, list[set[str]]] = {}  # sentence -> names it lists together
         self.years_in_sentence: dict[tuple[str, str], tuple[int, int]] = {}
@@ -236,6 +237,7 @@ class Featurizer:
         capital = self._capitals.get(c.sentence)
         if capital is None:
             capital = {self.al.term(m.group()) for m in _WORDS.finditer(c.sentence) if m.group()[0].isupper()}
+            capital -= self.common  # "the Ridgeback Fire": "fire" is written lower-case elsewhere
             self._capitals[c.sentence] = capital
         return list(dict.fromkeys(self.fold.get(t, t) for t in context if t in capital))
 
@@ -312,6 +314,15 @@ def _part_of_place(c: Claim) -> str:
         return ""
     word = re.sub(r"\s+", " ", (m.group(1) or m.group(2)).lower())
     return re.sub(r"(ern|-)", "", word) if word[:1] in "nsew" and " " not in word else word
+
+
+def _common_words(claims: list[Claim], aliases: Aliases) -> set[str]:
+    """Words these sources also write in lower case inside a sentence: common nouns that a
+    name may hold ("Fire" of "the Ridgeback Fire", "Ministry"), never names themselves."""
+    out: set[str] = set()
+    for sentence in {c.sentence for c in claims}:
+        out.update(aliases.term(m.group()) for m in _WORDS.finditer(sentence, 1) if m.group()[0].islower())
+    return out
 
 
 def _demonym_folds(claims: list[Claim], aliases: Aliases) -> dict[str, str]:

@@ -105,6 +105,16 @@ def test_a_figure_for_part_of_a_place_stays_apart_from_the_whole():
     assert groups == [["a.txt", "c.txt"], ["d.txt", "e.txt"]]  # "southern Armenia" names a place
 
 
+def test_a_common_noun_inside_a_name_is_not_a_shared_name():
+    claims = _claims({
+        "a.txt": "The Ridgeback Fire has burned 48,000 acres, officials said.",
+        "b.txt": "The fire is the largest since the Dixie Fire, which burned 963,000 acres.",
+        "c.txt": "The Ridgeback Fire had burned about 48,000 acres by Wednesday.",
+    })
+    groups = [sorted(c.source for c in g.claims) for g in align(claims, ALIASES) if g.kind == "count"]
+    assert groups == [["a.txt", "c.txt"]]  # "fire" is written lower-case, so "Fire" names nothing
+
+
 def test_people_nouns_meet_across_demonyms_and_aliases():
     claims = _claims({
         "a.txt": "There are 120,000 Armenians living in Karabakh, officials say.",
