@@ -42,5 +42,7 @@ def check(rule: Rule, groups: list[Group], ctx: CheckContext) -> list[Finding]:
                   "first_time": first[0].key, "last_value": quote(last[2]),
                   "last_source": last[2].source, "last_time": last[0].key, "count": len(rows),
                   "sources": len({r[2].source for r in rows})}
-        out.append(finding(rule, [r[2] for r in rows], render(rule, values), g))
+        f = finding(rule, [r[2] for r in rows], render(rule, values), g)
+        f.key = f"series:{g.id}"  # the quantity, not its points: a new report keeps the id (and its review)
+        out.append(f)
     return out

@@ -18,3 +18,10 @@ def test_a_falling_toll_is_no_time_series(check):
 
 def test_undated_figures_make_no_series(check):
     assert check(rule("rising-tally"), {"a.txt": (EARLY[0], None), "b.txt": (LATE[0], None)}) == []
+
+
+def test_a_new_point_keeps_the_series_id(check):
+    MIDDLE = ("Officials in the region said 120 people had been killed in the offensive.", "2023-09-21")
+    two = check(rule("rising-tally"), {"a.txt": EARLY, "b.txt": LATE})
+    three = check(rule("rising-tally"), {"a.txt": EARLY, "b.txt": LATE, "c.txt": MIDDLE})
+    assert len(three[0].claims) == 3 and three[0].id == two[0].id
