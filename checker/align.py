@@ -75,6 +75,7 @@ class Features:
     generic: bool = False  # a measure that says nothing of what it measures (%, $, miles, hours)
     joint: frozenset[str] = frozenset()  # entities the sentence names together: "Turkey and Syria"
     part: str = ""  # a part of the place the figure is for: "capital", "north" ("in the northern regions")
+    against: bool = False  # the no side of a vote ("29% voted against")
 
     @property
     def keys(self) -> frozenset[str]:
@@ -168,6 +169,7 @@ class Featurizer:
         f.entities = self._entities(c, context)
         f.joint = self._joint(c, f.entities)
         f.part = _part_of_place(c)
+        f.against = _against(c)
         f.era = self._era(c)
         if c.kind in ("year", "date"):
             f.terms = [t for t in context if t not in f.events[:1]]
@@ -299,21 +301,40 @@ def _has_place_part(sentence: str) -> bool:
     return _PLACE_PART.search(sentence) is not None
 
 
-def _part_of_place(c: Claim) -> str:
-    """The part-of-place phrase of the figure's own clause (between the nearest commas or
-    clause marks on either side), normalised: 'capital', 'north', 'city of'."""
-    if not _has_place_part(c.sentence):
-        return ""
+def _clause(c: Claim) -> tuple[int, int] | None:
+    """The figure's own clause in its sentence: between the nearest commas or clause marks."""
     at = c.sentence.find(c.text)
     if at < 0:
-        return ""
+        return None
     left = max(c.sentence.rfind(ch, 0, at) for ch in ",;:(")
     right = min([i for i in (c.sentence.find(ch, at + len(c.text)) for ch in ",;:)") if i >= 0] or [len(c.sentence)])
-    m = _PLACE_PART.search(c.sentence, left + 1, right)
+    return left + 1, right
+
+
+def _part_of_place(c: Claim) -> str:
+    """The part-of-place phrase of the figure's own clause, normalised: 'capital', 'north',
+    'city of'."""
+    if not _has_place_part(c.sentence):
+        return ""
+    span = _clause(c)
+    m = _PLACE_PART.search(c.sentence, *span) if span else None
     if not m:
         return ""
     word = re.sub(r"\s+", " ", (m.group(1) or m.group(2)).lower())
     return re.sub(r"(ern|-)", "", word) if word[:1] in "nsew" and " " not in word else word
+
+
+# A vote's side: "29% voted against", "opposed the deal", "voted no".
+_AGAINST = re.compile(r"(?i)\b(?:against|opposed|voted\s+no|rejected)\b")
+_VOTE = re.compile(r"(?i)\bvot(?:e|es|ed|ing|ers?)\b|\bballots?\b|\breferendum\b")
+
+
+def _against(c: Claim) -> bool:
+    """True for a figure of the no side of a vote: it never meets the yes side's figure."""
+    if not _VOTE.search(c.sentence):
+        return False
+    span = _clause(c)
+    return bool(span and _AGAINST.search(c.sentence, *span))
 
 
 def _common_words(claims: list[Claim], aliases: Aliases) -> set[str]:
@@ -410,6 +431,8 @@ def similarity(members: list[int], claims: list[Claim], feats: list[Features],
         # "44% in the northern regions" vs "38.7%" nationally; "1,800 in the provincial capital"
         part = np.array([feats[i].part for i in members])
         scores[part[:, None] != part[None, :]] = -1
+        against = np.array([feats[i].against for i in members])
+        scores[against[:, None] != against[None, :]] = -1  # the yes and the no of one vote
     if limit is not None:
         scores[both & (gap > limit)] = -1
     if kind == "date":
@@ -473,7 +496,7 @@ def _complete_linkage(members: list[int], claims: list[Claim], feats: list[Featu
     twins: dict[tuple, list[int]] = {}
     for i in members:
         f = feats[i]
-        key = (f.signature, f.era, tuple(sorted(f.keys)), f.part, f.joint,
+        key = (f.signature, f.era, tuple(sorted(f.keys)), f.part, f.joint, f.against,
                _ordinal(claims[i]) if f.kind == "date" else None)
         twins.setdefault(key, []).append(i)
     reps = [v[0] for v in twins.values()]

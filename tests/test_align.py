@@ -115,6 +115,17 @@ def test_a_common_noun_inside_a_name_is_not_a_shared_name():
     assert groups == [["a.txt", "c.txt"]]  # "fire" is written lower-case, so "Fire" names nothing
 
 
+def test_the_yes_and_the_no_of_a_vote_stay_apart():
+    claims = _claims({
+        "a.txt": "Union leader Marta Koenig said 92% of members voted in favour of the strike.",
+        "b.txt": "In the strike ballot, 29% of members voted against the strike, the union said.",
+        "c.txt": "Some 92 percent of members voted for the strike in the ballot.",
+        "d.txt": "In the ballot, 8% of members voted against the strike.",
+    })
+    groups = sorted(sorted(c.source for c in g.claims) for g in align(claims, ALIASES))
+    assert groups == [["a.txt", "c.txt"], ["b.txt", "d.txt"]]
+
+
 def test_people_nouns_meet_across_demonyms_and_aliases():
     claims = _claims({
         "a.txt": "There are 120,000 Armenians living in Karabakh, officials say.",
