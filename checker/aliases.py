@@ -15,7 +15,7 @@ from checker.errors import CheckerError
 from checker.rulebook import ALIASES_FILE, display_path, line_of, read_yaml
 
 PEOPLE = "people"
-SECTIONS = ("synonyms", "predicates", "events", "people", "implied_roles", "families", "ignore")
+SECTIONS = ("synonyms", "predicates", "events", "measures", "people", "implied_roles", "families", "ignore")
 
 # Function words never worth comparing (a short list: the extractor already drops most).
 STOPWORDS = frozenset("""a an the and or but of in on at to for from by with as is are was were be been
@@ -144,7 +144,7 @@ def parse_aliases(path: Path | str) -> Aliases:
             fail((section,), f"{section} must be a list of groups, e.g. - [killed, dead, died]")
         return value
 
-    for section in ("synonyms", "predicates", "events"):
+    for section in ("synonyms", "predicates", "events", "measures"):
         for i, items in enumerate(groups(section)):
             group((section, i), items, section)
 

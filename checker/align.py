@@ -191,10 +191,13 @@ class Featurizer:
             head = (c.unit or "").lower().split()[:1]
             f.generic = (f.family == PEOPLE and f.role == PEOPLE and f.block[3] == "-") or \
                 bool(head and head[0] in MEASURES and " of " not in f" {c.unit.lower()} ")
-        elif c.kind == "money":
-            f.block, f.generic = ("money", c.unit or "?", predicate or "-"), True
-        elif c.kind == "percent":
-            f.block, f.generic = ("percent", predicate or "-"), True
+        elif c.kind in ("money", "percent"):
+            # what the figure is of, when the sentence names it ("Turnout was 61.3%"): then it
+            # is a specific quantity, not a generic measure, and its own block
+            measure = next((t for t in context if al.is_section(t, "measures")), None)
+            head = ("money", c.unit or "?") if c.kind == "money" else ("percent",)
+            f.block = head + ((measure,) if measure else (predicate or "-",))
+            f.generic = measure is None
         elif c.kind == "duration":
             f.block, f.generic = ("duration", noun or "?"), True
         if f.block and not f.keys:
@@ -318,6 +321,8 @@ def _part_of_place(c: Claim) -> str:
         return ""
     span = _clause(c)
     m = _PLACE_PART.search(c.sentence, *span) if span else None
+    if m is None:  # "In the capital, Dorvan, turnout was 68%": an opening phrase governs the sentence
+        m = _PLACE_PART.match(c.sentence.lstrip())
     if not m:
         return ""
     word = re.sub(r"\s+", " ", (m.group(1) or m.group(2)).lower())

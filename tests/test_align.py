@@ -126,6 +126,17 @@ def test_the_yes_and_the_no_of_a_vote_stay_apart():
     assert groups == [["a.txt", "c.txt"], ["b.txt", "d.txt"]]
 
 
+def test_a_named_measure_makes_a_percentage_specific():
+    claims = _claims({
+        "a.txt": "Turnout was 61.3%, the electoral commission said.",
+        "b.txt": "Turnout was 16.3%, officials said.",
+        "c.txt": "Unemployment was 16.3%, officials said.",
+        "d.txt": "In the capital, Dorvan, turnout was higher at 68%.",
+    })
+    groups = [sorted(c.source for c in g.claims) for g in align(claims, ALIASES)]
+    assert groups == [["a.txt", "b.txt"]]  # not unemployment; not the capital's turnout
+
+
 def test_people_nouns_meet_across_demonyms_and_aliases():
     claims = _claims({
         "a.txt": "There are 120,000 Armenians living in Karabakh, officials say.",
