@@ -90,6 +90,7 @@ class Features:
 
 
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+_LOWER_WORDS = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 _CAPITAL_WORD = re.compile(r"\b[A-Z][\w'’-]*")
 _JOINED = re.compile(r"\b[A-Z][\w'’-]*(?:\s*,\s*[A-Z][\w'’-]*)*,?\s+(?:and|&)\s+[A-Z][\w'’-]*")
 
@@ -345,10 +346,10 @@ def _against(c: Claim) -> bool:
 def _common_words(claims: list[Claim], aliases: Aliases) -> set[str]:
     """Words these sources also write in lower case inside a sentence: common nouns that a
     name may hold ("Fire" of "the Ridgeback Fire", "Ministry"), never names themselves."""
-    out: set[str] = set()
+    raw: set[str] = set()
     for sentence in {c.sentence for c in claims}:
-        out.update(aliases.term(m.group()) for m in _WORDS.finditer(sentence, 1) if m.group()[0].islower())
-    return out
+        raw.update(_LOWER_WORDS.findall(sentence, 1))
+    return {aliases.term(w) for w in raw}
 
 
 def _demonym_folds(claims: list[Claim], aliases: Aliases) -> dict[str, str]:
