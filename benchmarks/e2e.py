@@ -53,6 +53,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from jsonout import write_numbers  # benchmarks/ is the script's folder, so on sys.path
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SEED = 20230919
@@ -381,11 +383,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         numbers = {"date": date.today().isoformat(), "python": sys.version.split()[0], "cpus": os.cpu_count(),
                    "seed": args.seed, "profiled": bool(args.profile), "rows": rows, "growth": growth}
-        text = json.dumps(numbers, indent=2)
-        if args.json == "-":
-            print(text)
-        else:
-            Path(args.json).write_text(text + "\n", encoding="utf-8")
+        write_numbers(numbers, args.json)
     return 0
 
 

@@ -33,7 +33,6 @@ Rules (tests/data/GOLD_README.md describes the file):
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import re
 import sys
@@ -41,6 +40,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # also when imported by path (tests)
+from jsonout import write_numbers  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_TSV = ROOT / "tests" / "data" / "seed_mentions.tsv"
@@ -366,11 +368,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     result = run_seeds(args.seeds, args.gold)
     if args.json:
-        text = json.dumps(result.numbers(), indent=2)
+        write_numbers(result.numbers(), args.json)
         if args.json == "-":
-            print(text)
             return 0
-        Path(args.json).write_text(text + "\n", encoding="utf-8")
     print(result.report())
     return 0
 

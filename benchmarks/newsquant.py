@@ -63,6 +63,7 @@ from typing import Any, Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from goldscore import is_number, is_numeric_claim  # noqa: E402
+from jsonout import write_numbers  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data" / "newsquant.json"
 DROPPED_KINDS = {"year", "date", "time", "ordinal"}
@@ -389,11 +390,10 @@ def main(argv: list[str] | None = None) -> int:
     with_change = args.system == "checker"  # quantulum3 states no change
     nums = {"benchmark": "NewsQuant", "system": args.system, "date": date.today().isoformat(),
             **out.numbers(with_change), "seconds": round(seconds, 2)}
-    if args.json == "-":
-        print(json.dumps(nums, indent=2))
-        return 0
     if args.json:
-        Path(args.json).write_text(json.dumps(nums, indent=2) + "\n", encoding="utf-8")
+        write_numbers(nums, args.json)
+        if args.json == "-":
+            return 0
     print(report(out, args.system, seconds, args.top, with_change))
     return 0
 

@@ -22,7 +22,6 @@ The ratio printed at the end is checker strings' rate over quantulum3's.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
 import tempfile
@@ -31,6 +30,8 @@ import warnings
 from datetime import date
 from pathlib import Path
 from typing import Callable
+
+from jsonout import write_numbers  # benchmarks/ is the script's folder, so on sys.path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -147,11 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         numbers["quantulum3"] = quantulum_note
         print(f"\n{quantulum_note}")
     if args.json:
-        text = json.dumps(numbers, indent=2)
-        if args.json == "-":
-            print(text)
-        else:
-            Path(args.json).write_text(text + "\n", encoding="utf-8")
+        write_numbers(numbers, args.json)
     return 0
 
 
