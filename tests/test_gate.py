@@ -5,21 +5,18 @@ import shutil
 import pytest
 
 from checker.errors import CheckerError
-from checker.extract import extract_claims
 from checker.gate import (BASELINE, EXISTING, NEW, REVIEWED, build_result, classify, default_baseline,
                           display_paths, failing_severity, load_decisions)
 from checker.models import Finding
 from checker.review.store import Decision, save_decisions
-from checker.sources import read_sources
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEEDS = os.path.join(ROOT, "seeds")
 
 
 @pytest.fixture(scope="module")
-def seeds():
-    sources = read_sources([SEEDS], on_notice=lambda m: None)
-    claims = {(c.source[:3], c.line, c.text): c for s in sources for c in extract_claims(s)}
+def seeds(seed_sources, seed_claim_at):
+    sources, claims = seed_sources, seed_claim_at
     war_end = Finding(id="year:war-end", rule="year-mismatch", severity="error",
                       message="The war ended in 2022 per one source, 2020 per two others",
                       claims=[claims["000", 21, "the summer of 2022"], claims["002", 11, "2020"],

@@ -9,19 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from checker.extract import extract_claims
 from checker.models import Finding, Group
-from checker.sources import read_sources
-
-
-@pytest.fixture(scope="session")
-def seed_sources():
-    return read_sources(["seeds/"], on_notice=lambda m: None)
-
-
-@pytest.fixture(scope="session")
-def seed_claims(seed_sources):
-    return [c for s in seed_sources for c in extract_claims(s)]
 
 
 def pick(claims, source_prefix: str, text: str):

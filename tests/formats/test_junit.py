@@ -4,20 +4,16 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from checker.extract import extract_claims
 from checker.formats.junit import junit_report, xml_safe
 from checker.gate import build_result
 from checker.models import Finding
-from checker.sources import read_sources
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SEEDS = os.path.join(ROOT, "seeds")
 
 
 @pytest.fixture(scope="module")
-def seeds():
-    sources = read_sources([SEEDS], on_notice=lambda m: None)
-    claims = {(c.source[:3], c.line, c.text): c for s in sources for c in extract_claims(s)}
+def seeds(seed_sources, seed_claim_at):
+    sources, claims = seed_sources, seed_claim_at
     war = Finding(id="year:war-end", rule="year-mismatch", severity="error",
                   message="The war ended in 2022 per one source, 2020 per another\x0b",
                   claims=[claims["000", 21, "the summer of 2022"], claims["002", 11, "2020"]])
